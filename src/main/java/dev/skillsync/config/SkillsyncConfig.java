@@ -1,0 +1,75 @@
+package dev.skillsync.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every setting of the operator, under the {@code skillsync.} prefix. See the README for each. */
+@ConfigMapping(prefix = "skillsync")
+public interface SkillsyncConfig {
+
+    Api api();
+
+    Content content();
+
+    Oci oci();
+
+    interface Api {
+        /** Base URL of the Skills API; {@code ANTHROPIC_BASE_URL} sets it. */
+        @WithDefault("https://api.anthropic.com")
+        String baseUrl();
+
+        /** Default API key for Skills without {@code apiKeySecretRef}; {@code ANTHROPIC_API_KEY} sets it. */
+        Optional<String> key();
+
+        /** Wire dialect: {@code beta} (header {@code anthropic-beta: skills-2025-10-02}). */
+        @WithDefault("beta")
+        String dialect();
+
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Upper bound for one HTTP call, upload included. */
+        @WithDefault("120s")
+        Duration callTimeout();
+
+        /** Retries after the first attempt for 408, 409, 429 and 5xx answers and I/O errors. */
+        @WithDefault("4")
+        int maxRetries();
+
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** Calls to the Skills API in flight at once, across all Skills. */
+        @WithDefault("8")
+        int maxConcurrentRequests();
+    }
+
+    interface Content {
+        /** Largest total size of one skill's files, uncompressed. */
+        @WithDefault("30M")
+        MemorySize maxUploadSize();
+    }
+
+    interface Oci {
+        /** Largest compressed size of one artifact (manifest and layers). */
+        @WithDefault("64M")
+        MemorySize maxArtifactSize();
+
+        /** Largest unpacked size of one artifact's files. */
+        @WithDefault("64M")
+        MemorySize maxUnpackedSize();
+
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        @WithDefault("60s")
+        Duration callTimeout();
+    }
+}

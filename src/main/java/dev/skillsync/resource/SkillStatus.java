@@ -1,0 +1,141 @@
+package dev.skillsync.resource;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+public class SkillStatus {
+
+    private Long observedGeneration;
+
+    @JsonPropertyDescription("ID of the remote skill.")
+    private String skillId;
+
+    @JsonPropertyDescription("The remote skill's latest version.")
+    private String latestVersion;
+
+    @JsonPropertyDescription("Content hash (sha256:<hex>) of the latest version's files.")
+    private String contentHash;
+
+    @JsonPropertyDescription("Revision of the source the content came from: OCI tag@digest, or the ConfigMap's resourceVersion.")
+    private String sourceRevision;
+
+    @JsonPropertyDescription("Remote versions, newest first, at most retention.maxVersions entries.")
+    private List<SkillVersionStatus> versions = new ArrayList<>();
+
+    private String lastSyncedAt;
+
+    @JsonPropertyDescription("The value of the skillsync.dev/reconcile-requested-at annotation last handled.")
+    private String lastHandledReconcileAt;
+
+    /**
+     * Set while a remote create is in flight, so that a crash between the create and recording its ID is recovered
+     * by adopting the created skill instead of creating a duplicate. Written as explicit null to clear it under both
+     * server-side apply and merge patch.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyDescription("Internal: a remote create that was started and whose outcome is not yet recorded.")
+    private PendingCreate pendingCreate;
+
+    private List<Condition> conditions = new ArrayList<>();
+
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
+
+    public void setObservedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+    }
+
+    public String getSkillId() {
+        return skillId;
+    }
+
+    public void setSkillId(String skillId) {
+        this.skillId = skillId;
+    }
+
+    public String getLatestVersion() {
+        return latestVersion;
+    }
+
+    public void setLatestVersion(String latestVersion) {
+        this.latestVersion = latestVersion;
+    }
+
+    public String getContentHash() {
+        return contentHash;
+    }
+
+    public void setContentHash(String contentHash) {
+        this.contentHash = contentHash;
+    }
+
+    public String getSourceRevision() {
+        return sourceRevision;
+    }
+
+    public void setSourceRevision(String sourceRevision) {
+        this.sourceRevision = sourceRevision;
+    }
+
+    public List<SkillVersionStatus> getVersions() {
+        return versions;
+    }
+
+    public void setVersions(List<SkillVersionStatus> versions) {
+        this.versions = versions;
+    }
+
+    public String getLastSyncedAt() {
+        return lastSyncedAt;
+    }
+
+    public void setLastSyncedAt(String lastSyncedAt) {
+        this.lastSyncedAt = lastSyncedAt;
+    }
+
+    public String getLastHandledReconcileAt() {
+        return lastHandledReconcileAt;
+    }
+
+    public void setLastHandledReconcileAt(String lastHandledReconcileAt) {
+        this.lastHandledReconcileAt = lastHandledReconcileAt;
+    }
+
+    public PendingCreate getPendingCreate() {
+        return pendingCreate;
+    }
+
+    public void setPendingCreate(PendingCreate pendingCreate) {
+        this.pendingCreate = pendingCreate;
+    }
+
+    public List<Condition> getConditions() {
+        return conditions;
+    }
+
+    public void setConditions(List<Condition> conditions) {
+        this.conditions = conditions;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SkillStatus that && Objects.equals(observedGeneration, that.observedGeneration)
+                && Objects.equals(skillId, that.skillId) && Objects.equals(latestVersion, that.latestVersion)
+                && Objects.equals(contentHash, that.contentHash) && Objects.equals(sourceRevision, that.sourceRevision)
+                && Objects.equals(versions, that.versions) && Objects.equals(lastSyncedAt, that.lastSyncedAt)
+                && Objects.equals(lastHandledReconcileAt, that.lastHandledReconcileAt)
+                && Objects.equals(pendingCreate, that.pendingCreate) && Objects.equals(conditions, that.conditions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(observedGeneration, skillId, latestVersion, contentHash, sourceRevision, versions,
+                lastSyncedAt, lastHandledReconcileAt, pendingCreate, conditions);
+    }
+}
