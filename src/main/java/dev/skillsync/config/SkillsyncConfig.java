@@ -17,6 +17,22 @@ public interface SkillsyncConfig {
 
     Oci oci();
 
+    Retry retry();
+
+    /** How long a Skill waits before a failed sync is tried again. */
+    interface Retry {
+        /** First wait after a failure; the wait grows with the time the Skill has been failing. */
+        @WithDefault("5s")
+        Duration minBackoff();
+
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** Least wait after the Skills API answered 429. */
+        @WithDefault("30s")
+        Duration rateLimitedBackoff();
+    }
+
     interface Api {
         /** Base URL of the Skills API; {@code ANTHROPIC_BASE_URL} sets it. */
         @WithDefault("https://api.anthropic.com")

@@ -12,6 +12,8 @@ import java.util.Objects;
         message = "displayTitle cannot change once set: the Skills API has no way to rename a skill")
 public class SkillSpec {
 
+    public static final String DEFAULT_INTERVAL = "10m";
+
     @JsonPropertyDescription("Human-readable title of the remote skill. Defaults to \"<namespace>/<name>\". "
             + "Cannot change once set. Must be unique among the organisation's skills.")
     private String displayTitle;
@@ -25,7 +27,7 @@ public class SkillSpec {
     @ValidationRule(value = "duration(self) >= duration('1s')", message = "interval must be a duration of at least 1s, such as 30s, 10m or 1h")
     @JsonPropertyDescription("How often the remote skill is checked for drift and an OCI tag is re-resolved, "
             + "as a duration such as 30s, 10m or 1h. Defaults to 10m.")
-    private String interval = "10m";
+    private String interval = DEFAULT_INTERVAL;
 
     @Default("false")
     @JsonPropertyDescription("When true, the operator makes no calls to the Skills API for this Skill.")
@@ -106,6 +108,15 @@ public class SkillSpec {
     public int maxVersions() {
         return retention == null || retention.getMaxVersions() == null ? Retention.DEFAULT_MAX_VERSIONS
                 : retention.getMaxVersions();
+    }
+
+    /** The interval as a duration; an unparsable value (the CRD rejects those) falls back to the default. */
+    public java.time.Duration intervalDuration() {
+        try {
+            return GoDuration.parse(interval == null ? DEFAULT_INTERVAL : interval);
+        } catch (IllegalArgumentException e) {
+            return GoDuration.parse(DEFAULT_INTERVAL);
+        }
     }
 
     public DeletionPolicy effectiveDeletionPolicy() {

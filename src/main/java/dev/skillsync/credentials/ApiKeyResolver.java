@@ -1,0 +1,55 @@
+package dev.skillsync.credentials;
+
+import dev.skillsync.config.SkillsyncConfig;
+import dev.skillsync.resource.SecretKeySelector;
+import dev.skillsync.resource.Skill;
+import dev.skillsync.skillsapi.ApiKey;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Finds the API key a Skill syncs with: its own Secret, read directly each time (no informer caches Secrets), or the
+ * operator's default key.
+ */
+@ApplicationScoped
+public class ApiKeyResolver {
+
+    private final KubernetesClient client;
+    private final Optional<String> defaultKey;
+
+    public ApiKeyResolver(KubernetesClient client, SkillsyncConfig config) {
+        this.client = client;
+        this.defaultKey = config.api().key().filter(key -> !key.isBlank());
+    }
+
+    public ApiKey resolve(Skill skill) throws MissingApiKeyException {
+        SecretKeySelector ref = skill.getSpec().getApiKeySecretRef();
+        if (ref == null) {
+            return defaultKey.map(ApiKey::of).orElseThrow(() -> new MissingApiKeyException(
+                    "no apiKeySecretRef is set and the operator has no default key (ANTHROPIC_API_KEY)"));
+        }
+        String namespace = skill.getMetadata().getNamespace();
+        Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
+        if (secret == null) {
+            throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " not found");
+        }
+        String key = ref.effectiveKey();
+        String encoded = secret.getData() == null ? null : secret.getData().get(key);
+        if (encoded != null) {
+            String value = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).strip();
+            if (!value.isEmpty()) {
+                return ApiKey.of(value);
+            }
+        }
+        String plain = secret.getStringData() == null ? null : secret.getStringData().get(key);
+        if (plain != null && !plain.isBlank()) {
+            return ApiKey.of(plain.strip());
+        }
+        throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " has no non-empty key '" + key + "'");
+    }
+}

@@ -1,0 +1,17 @@
+package dev.skillsync.reconciler;
+
+import dev.skillsync.resource.SkillVersionStatus;
+
+import java.util.List;
+
+/**
+ * What the operator knows of the remote skill after a sync.
+ *
+ * @param versions newest first, trimmed to the retention
+ */
+public record RemoteState(String skillId, String latestVersion, String contentHash, List<SkillVersionStatus> versions) {
+
+    public RemoteState {
+        versions = List.copyOf(versions);
+    }
+}

@@ -1,0 +1,270 @@
+package dev.skillsync.reconciler;
+
+import dev.skillsync.content.ContentHash;
+import dev.skillsync.content.InvalidContentException;
+import dev.skillsync.content.SkillArchive;
+import dev.skillsync.content.SkillBundle;
+import dev.skillsync.resource.PendingCreate;
+import dev.skillsync.resource.SkillVersionStatus;
+import dev.skillsync.skillsapi.ApiKey;
+import dev.skillsync.skillsapi.RemoteSkill;
+import dev.skillsync.skillsapi.RemoteVersion;
+import dev.skillsync.skillsapi.SkillsApiClient;
+import dev.skillsync.skillsapi.SkillsApiException;
+import dev.skillsync.skillsapi.UploadFile;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static dev.skillsync.resource.SkillConditions.AMBIGUOUS_CREATE;
+import static dev.skillsync.resource.SkillConditions.API_ERROR;
+import static dev.skillsync.resource.SkillConditions.INVALID_CONTENT;
+import static dev.skillsync.resource.SkillConditions.SKILL_NOT_FOUND;
+
+/**
+ * Brings one remote skill to the desired content: find or create the skill, compare its latest version with the
+ * desired content hash, create a version only when they differ, prune to the retention.
+ */
+public class SkillSynchronizer {
+
+    private static final Logger LOG = Logger.getLogger(SkillSynchronizer.class);
+
+    private final SkillsApiClient api;
+    private final long maxDownloadBytes;
+    private final Clock clock;
+
+    public SkillSynchronizer(SkillsApiClient api, long maxDownloadBytes, Clock clock) {
+        this.api = api;
+        this.maxDownloadBytes = maxDownloadBytes;
+        this.clock = clock;
+    }
+
+    public RemoteState sync(SyncRequest request, SyncProgress progress) throws SyncFailure {
+        ApiKey key = request.apiKey();
+        String skillId = request.annotatedSkillId() != null ? request.annotatedSkillId() : request.recordedSkillId();
+        if (skillId == null && request.pendingCreate() != null) {
+            skillId = recoverPendingCreate(request, progress);
+        }
+        if (skillId == null) {
+            return create(request, progress);
+        }
+        RemoteSkill remote;
+        try {
+            remote = api.getSkill(key, skillId);
+        } catch (SkillsApiException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+            if (!skillId.equals(request.recordedSkillId())) {
+                throw new SyncFailure(SKILL_NOT_FOUND, "remote skill " + skillId
+                        + " named by the annotation skillsync.dev/skill-id does not exist; remove the annotation to "
+                        + "create a new skill or set it to an existing skill's ID", true, null);
+            }
+            progress.warningEvent("RemoteSkillRecreated", "remote skill " + skillId
+                    + " was deleted outside the operator; creating it again");
+            return create(request, progress);
+        }
+        if (!skillId.equals(request.recordedSkillId())) {
+            progress.skillIdentified(skillId);
+        }
+        return bringUpToDate(request, remote, progress);
+    }
+
+    /** Deletes every version and then the skill; anything already gone counts as deleted. */
+    public void deleteRemote(ApiKey key, String skillId) {
+        List<RemoteVersion> versions;
+        try {
+            versions = api.listVersions(key, skillId);
+        } catch (SkillsApiException e) {
+            if (e.isNotFound()) {
+                return;
+            }
+            throw e;
+        }
+        for (RemoteVersion version : versions) {
+            deleteVersionIfPresent(key, skillId, version.version());
+        }
+        try {
+            api.deleteSkill(key, skillId);
+        } catch (SkillsApiException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+        }
+    }
+
+    /** Finds the skill a pending create left behind; null when the create never happened. */
+    public String findPendingCreate(ApiKey key, PendingCreate pending) throws SyncFailure {
+        CreateRecovery.Decision decision = CreateRecovery.decide(pending, api.listSkills(key));
+        if (decision instanceof CreateRecovery.Adopt adopt) {
+            return adopt.skill().id();
+        }
+        if (decision instanceof CreateRecovery.Ambiguous ambiguous) {
+            throw new SyncFailure(AMBIGUOUS_CREATE, ambiguous.message(), true, null);
+        }
+        return null;
+    }
+
+    private String recoverPendingCreate(SyncRequest request, SyncProgress progress) throws SyncFailure {
+        String skillId = findPendingCreate(request.apiKey(), request.pendingCreate());
+        if (skillId != null) {
+            progress.skillIdentified(skillId);
+            progress.normalEvent("SkillAdopted", "adopted remote skill " + skillId
+                    + " created by an earlier attempt whose answer was lost");
+        }
+        return skillId;
+    }
+
+    private RemoteState create(SyncRequest request, SyncProgress progress) throws SyncFailure {
+        PendingCreate pending = new PendingCreate(request.displayTitle(), request.desired().contentHash(),
+                Instant.now(clock).toString());
+        progress.createStarting(pending);
+        RemoteSkill created;
+        try {
+            created = api.createSkill(request.apiKey(), request.displayTitle(), uploadFiles(request.desired()));
+        } catch (SkillsApiException e) {
+            if (!isTitleTaken(e)) {
+                throw e;
+            }
+            return adoptAfterTitleClash(request, pending, e, progress);
+        }
+        progress.skillIdentified(created.id());
+        progress.normalEvent("SkillCreated", "created remote skill " + created.id() + " version "
+                + created.latestVersion());
+        String createdAt = created.createdAt() != null ? created.createdAt() : Instant.now(clock).toString();
+        return new RemoteState(created.id(), created.latestVersion(), request.desired().contentHash(),
+                List.of(new SkillVersionStatus(created.latestVersion(), request.desired().contentHash(), createdAt)));
+    }
+
+    /** The create was refused because the title exists: our own earlier create, or someone else's skill. */
+    private RemoteState adoptAfterTitleClash(SyncRequest request, PendingCreate pending, SkillsApiException clash,
+            SyncProgress progress) throws SyncFailure {
+        CreateRecovery.Decision decision = CreateRecovery.decide(pending, api.listSkills(request.apiKey()));
+        if (decision instanceof CreateRecovery.Adopt adopt) {
+            progress.skillIdentified(adopt.skill().id());
+            progress.normalEvent("SkillAdopted", "adopted remote skill " + adopt.skill().id()
+                    + " created by an earlier attempt whose answer was lost");
+            return bringUpToDate(request, api.getSkill(request.apiKey(), adopt.skill().id()), progress);
+        }
+        if (decision instanceof CreateRecovery.Ambiguous ambiguous) {
+            throw new SyncFailure(AMBIGUOUS_CREATE, ambiguous.message(), true, null);
+        }
+        String holder = decision instanceof CreateRecovery.TitleTaken taken ? " (" + taken.skill().id() + ")" : "";
+        throw new SyncFailure(API_ERROR, "a remote skill titled '" + request.displayTitle() + "' already exists"
+                + holder + ": set spec.displayTitle to another title, or adopt that skill with the annotation "
+                + "skillsync.dev/skill-id (" + clash.getMessage() + ")", true, null);
+    }
+
+    private RemoteState bringUpToDate(SyncRequest request, RemoteSkill remote, SyncProgress progress)
+            throws SyncFailure {
+        ApiKey key = request.apiKey();
+        SkillBundle desired = request.desired();
+        Map<String, String> knownHashes = new HashMap<>();
+        request.knownVersions().forEach(v -> {
+            if (v.getContentHash() != null) {
+                knownHashes.put(v.getVersion(), v.getContentHash());
+            }
+        });
+        String latest = remote.latestVersion();
+        String latestHash = latest == null ? null : knownHashes.get(latest);
+        if (latest != null && latestHash == null) {
+            latestHash = downloadHash(key, remote.id(), latest);
+            knownHashes.put(latest, latestHash);
+        }
+        boolean versionCreated = false;
+        if (!desired.contentHash().equals(latestHash)) {
+            if (latest != null) {
+                requireSameName(key, remote.id(), latest, desired.manifest().name());
+            }
+            RemoteVersion created = api.createVersion(key, remote.id(), uploadFiles(desired));
+            latest = created.version();
+            knownHashes.put(latest, desired.contentHash());
+            versionCreated = true;
+            progress.normalEvent("VersionCreated", "created version " + latest + " of remote skill " + remote.id()
+                    + " with content " + desired.contentHash());
+        }
+        List<SkillVersionStatus> versions;
+        if (versionCreated || request.pruneDue() || !Objects.equals(remote.id(), request.recordedSkillId())) {
+            versions = prune(key, remote.id(), latest, request.maxVersions(), knownHashes, progress);
+        } else {
+            versions = knownVersionsWithLatest(request, latest, knownHashes);
+        }
+        return new RemoteState(remote.id(), latest, desired.contentHash(), versions);
+    }
+
+    private List<SkillVersionStatus> prune(ApiKey key, String skillId, String latest, int maxVersions,
+            Map<String, String> knownHashes, SyncProgress progress) {
+        List<RemoteVersion> newestFirst = api.listVersions(key, skillId);
+        List<RemoteVersion> doomed = RetentionPlan.versionsToPrune(newestFirst, maxVersions, latest);
+        for (RemoteVersion version : doomed) {
+            deleteVersionIfPresent(key, skillId, version.version());
+        }
+        if (!doomed.isEmpty()) {
+            progress.normalEvent("VersionsPruned", "deleted " + doomed.size() + " old version(s) of remote skill "
+                    + skillId + " to keep " + maxVersions + ": "
+                    + String.join(", ", doomed.stream().map(RemoteVersion::version).toList()));
+        }
+        return RetentionPlan.versionsKept(newestFirst, maxVersions).stream()
+                .map(v -> new SkillVersionStatus(v.version(), knownHashes.get(v.version()), v.createdAt()))
+                .toList();
+    }
+
+    /** The recorded versions, with a latest version that appeared since put in front; no API call. */
+    private static List<SkillVersionStatus> knownVersionsWithLatest(SyncRequest request, String latest,
+            Map<String, String> knownHashes) {
+        List<SkillVersionStatus> versions = new ArrayList<>(request.knownVersions());
+        if (latest != null && versions.stream().noneMatch(v -> latest.equals(v.getVersion()))) {
+            versions.add(0, new SkillVersionStatus(latest, knownHashes.get(latest), null));
+        }
+        return versions.subList(0, Math.min(versions.size(), Math.max(1, request.maxVersions())));
+    }
+
+    private void deleteVersionIfPresent(ApiKey key, String skillId, String version) {
+        try {
+            api.deleteVersion(key, skillId, version);
+        } catch (SkillsApiException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+            LOG.debugf("version %s of skill %s was already deleted", version, skillId);
+        }
+    }
+
+    private String downloadHash(ApiKey key, String skillId, String version) throws SyncFailure {
+        byte[] zip = api.downloadVersion(key, skillId, version);
+        try {
+            return ContentHash.of(SkillArchive.unzip(zip, maxDownloadBytes));
+        } catch (InvalidContentException e) {
+            throw new SyncFailure(API_ERROR, "could not read version " + version + " of remote skill " + skillId
+                    + ": " + e.getMessage(), false, Duration.ofMinutes(1));
+        }
+    }
+
+    /** The Skills API fixes a skill's name at creation; say so before the upload is refused. */
+    private void requireSameName(ApiKey key, String skillId, String latest, String desiredName) throws SyncFailure {
+        String remoteName = api.getVersion(key, skillId, latest).name();
+        if (remoteName != null && !remoteName.equals(desiredName)) {
+            throw new SyncFailure(INVALID_CONTENT, "SKILL.md names the skill '" + desiredName
+                    + "' but remote skill " + skillId + " is named '" + remoteName
+                    + "'; a skill's name is fixed when it is created: restore the name, or create a new Skill", true,
+                    null);
+        }
+    }
+
+    private static boolean isTitleTaken(SkillsApiException e) {
+        return e.status() == 400 && e.apiMessage() != null && e.apiMessage().contains("display_title");
+    }
+
+    private static List<UploadFile> uploadFiles(SkillBundle bundle) {
+        return bundle.uploadFiles().entrySet().stream()
+                .map(entry -> new UploadFile(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+}

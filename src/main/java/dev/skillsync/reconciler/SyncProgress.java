@@ -1,0 +1,17 @@
+package dev.skillsync.reconciler;
+
+import dev.skillsync.resource.PendingCreate;
+
+/** What a sync records in the cluster as it goes, so that a crash at any point is recovered without duplicates. */
+public interface SyncProgress {
+
+    /** Called before a remote create; returns once the intent is stored. */
+    void createStarting(PendingCreate pendingCreate);
+
+    /** Called right after a remote skill was created or adopted; returns once its ID is stored. */
+    void skillIdentified(String skillId);
+
+    void normalEvent(String reason, String message);
+
+    void warningEvent(String reason, String message);
+}

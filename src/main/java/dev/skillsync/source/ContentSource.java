@@ -1,0 +1,12 @@
+package dev.skillsync.source;
+
+import dev.skillsync.resource.Skill;
+
+/** Reads the skill files a Skill points at. */
+public interface ContentSource {
+
+    /** Whether this source serves the Skill's {@code spec.source}. */
+    boolean handles(Skill skill);
+
+    SourceSnapshot fetch(Skill skill) throws SourceException;
+}

@@ -1,0 +1,75 @@
+package dev.skillsync.scenario;
+
+import dev.skillsync.fake.FakeSkillsApi;
+import dev.skillsync.resource.Skill;
+import dev.skillsync.testing.SkillsyncTestEnvironment;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.awaitility.Awaitility.await;
+
+/** What every scenario test uses: the cluster, the fake Skills API, and waits on what a user would watch. */
+abstract class ScenarioSupport {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    KubernetesClient k8s() {
+        return SkillsyncTestEnvironment.kubernetes().client();
+    }
+
+    FakeSkillsApi api() {
+        return SkillsyncTestEnvironment.skillsApi();
+    }
+
+    Resource<Skill> skill(String namespace, String name) {
+        return k8s().resources(Skill.class).inNamespace(namespace).withName(name);
+    }
+
+    Skill create(Skill skill) {
+        return k8s().resource(skill).create();
+    }
+
+    ConfigMap create(ConfigMap configMap) {
+        return k8s().resource(configMap).create();
+    }
+
+    static Optional<Condition> condition(Skill skill, String type) {
+        if (skill == null || skill.getStatus() == null) {
+            return Optional.empty();
+        }
+        return skill.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    static boolean hasCondition(Skill skill, String type, String status, String reason) {
+        return condition(skill, type).filter(c -> status.equals(c.getStatus()) && reason.equals(c.getReason()))
+                .isPresent();
+    }
+
+    /** Waits until Ready has the given status and reason, and returns the Skill as it is then. */
+    Skill awaitReady(String namespace, String name, String status, String reason) {
+        await().atMost(TIMEOUT).until(() -> hasCondition(skill(namespace, name).get(), "Ready", status, reason));
+        return skill(namespace, name).get();
+    }
+
+    Skill awaitSynced(String namespace, String name) {
+        return awaitReady(namespace, name, "True", "Synced");
+    }
+
+    List<Event> events(String namespace, String skillName) {
+        return k8s().v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> skillName.equals(e.getInvolvedObject().getName()))
+                .toList();
+    }
+
+    boolean hasEvent(String namespace, String skillName, String type, String reason) {
+        return events(namespace, skillName).stream()
+                .anyMatch(e -> type.equals(e.getType()) && reason.equals(e.getReason()));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.skillsync.scenario;
+
+import dev.skillsync.fake.Fault;
+import dev.skillsync.resource.KeyToPath;
+import dev.skillsync.resource.SecretKeySelector;
+import dev.skillsync.resource.Skill;
+import dev.skillsync.testing.SkillsyncTestEnvironment;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.skillsync.testing.SkillFixtures.configMap;
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.skill;
+import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@QuarkusTestResource(SkillsyncTestEnvironment.class)
+class SkillFailureScenarioTest extends ScenarioSupport {
+
+    @Test
+    void aBrokenSkillMdStallsWithAClearMessageAndNoApiCall() {
+        String ns = uniqueNamespace("broken");
+        create(configMap(ns, "files", true, Map.of("SKILL.md", "# no front matter here\n")));
+        create(skill(ns, "broken", "files"));
+
+        Skill stalled = awaitReady(ns, "broken", "False", "InvalidContent");
+
+        assertThat(condition(stalled, "Ready").orElseThrow().getMessage()).contains("SKILL.md");
+        assertThat(hasCondition(stalled, "Stalled", "True", "InvalidContent")).isTrue();
+        assertThat(stalled.getStatus().getSkillId()).isNull();
+        assertThat(api().skills()).noneMatch(s -> s.displayTitle().equals(ns + "/broken"));
+        await().atMost(TIMEOUT).until(() -> hasEvent(ns, "broken", "Warning", "InvalidContent"));
+
+        k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
+            cm.setData(files("broken", "Fixed now.", "pass\n"));
+            return cm;
+        });
+        awaitSynced(ns, "broken");
+    }
+
+    @Test
+    void aPathWithDotDotIsRejectedBeforeAnyUpload() {
+        String ns = uniqueNamespace("dotdot");
+        create(configMap(ns, "files", true, files("escape", "Escapes.", "pass\n")));
+        create(skill(ns, "escape", "files", List.of(new KeyToPath("SKILL.md", "SKILL.md"),
+                new KeyToPath("run.py", "../outside.py"))));
+
+        Skill stalled = awaitReady(ns, "escape", "False", "InvalidContent");
+
+        assertThat(condition(stalled, "Ready").orElseThrow().getMessage()).contains("../outside.py");
+        assertThat(api().skills()).noneMatch(s -> s.displayTitle().equals(ns + "/escape"));
+    }
+
+    @Test
+    void aMissingConfigMapIsReportedAndTheSkillSyncsOnceItAppears() {
+        String ns = uniqueNamespace("missing");
+        create(skill(ns, "late", "late-files"));
+
+        Skill waiting = awaitReady(ns, "late", "False", "SourceNotFound");
+        assertThat(condition(waiting, "Ready").orElseThrow().getMessage()).contains("late-files");
+        assertThat(hasCondition(waiting, "Stalled", "False", "SourceNotFound")).isTrue();
+
+        create(configMap(ns, "late-files", true, files("late", "Arrives late.", "pass\n")));
+        awaitSynced(ns, "late");
+    }
+
+    @Test
+    void aMissingSecretIsReportedWithoutAnyApiCall() {
+        String ns = uniqueNamespace("nosecret");
+        create(configMap(ns, "files", true, files("locked", "Locked.", "pass\n")));
+        Skill skill = skill(ns, "locked", "files");
+        skill.getSpec().setApiKeySecretRef(new SecretKeySelector("anthropic-api-key", "api-key"));
+        create(skill);
+
+        Skill failing = awaitReady(ns, "locked", "False", "AuthenticationFailed");
+        assertThat(condition(failing, "Ready").orElseThrow().getMessage())
+                .contains("Secret " + ns + "/anthropic-api-key not found");
+
+        k8s().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("anthropic-api-key")
+                .endMetadata().addToStringData("api-key", "sk-ant-second-key").build()).create();
+        api().acceptKey("sk-ant-second-key");
+        awaitSynced(ns, "locked");
+    }
+
+    @Test
+    void aRejectedKeyStallsAndTheKeyNeverAppearsInStatusOrEvents() {
+        String ns = uniqueNamespace("badkey");
+        String secretKey = "sk-ant-rejected-" + ns;
+        create(configMap(ns, "files", true, files("rejected", "Rejected.", "pass\n")));
+        k8s().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("key")
+                .endMetadata().addToStringData("api-key", secretKey).build()).create();
+        Skill skill = skill(ns, "rejected", "files");
+        skill.getSpec().setApiKeySecretRef(new SecretKeySelector("key", "api-key"));
+        create(skill);
+
+        Skill stalled = awaitReady(ns, "rejected", "False", "AuthenticationFailed");
+
+        assertThat(hasCondition(stalled, "Stalled", "True", "AuthenticationFailed")).isTrue();
+        await().atMost(TIMEOUT).until(() -> hasEvent(ns, "rejected", "Warning", "AuthenticationFailed"));
+        String everything = k8s().getKubernetesSerialization().asJson(stalled)
+                + k8s().getKubernetesSerialization().asJson(events(ns, "rejected"));
+        assertThat(everything).doesNotContain(secretKey);
+    }
+
+    @Test
+    void serverErrorsAreRetriedUntilTheSkillSyncs() {
+        String ns = uniqueNamespace("flaky");
+        api().injectFault(Fault.on("POST", "/v1/skills").status(500).times(12).build());
+        create(configMap(ns, "files", true, files("flaky", "Flaky.", "pass\n")));
+        create(skill(ns, "flaky", "files"));
+
+        awaitReady(ns, "flaky", "False", "ApiError");
+        Skill synced = awaitSynced(ns, "flaky");
+
+        assertThat(api().skills()).filteredOn(s -> s.displayTitle().equals(ns + "/flaky")).hasSize(1);
+        assertThat(synced.getStatus().getSkillId()).isNotNull();
+    }
+
+    @Test
+    void rateLimitingIsReportedAndRetried() {
+        String ns = uniqueNamespace("limited");
+        api().injectFault(Fault.on("POST", "/v1/skills").status(429).header("retry-after-ms", "5").times(12).build());
+        create(configMap(ns, "files", true, files("limited", "Limited.", "pass\n")));
+        create(skill(ns, "limited", "files"));
+
+        Skill limited = awaitReady(ns, "limited", "False", "RateLimited");
+        assertThat(hasCondition(limited, "Stalled", "False", "RateLimited")).isTrue();
+        awaitSynced(ns, "limited");
+        assertThat(api().skills()).filteredOn(s -> s.displayTitle().equals(ns + "/limited")).hasSize(1);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.skillsync.scenario;
+
+import dev.skillsync.Constants;
+import dev.skillsync.resource.KeyToPath;
+import dev.skillsync.resource.Retention;
+import dev.skillsync.resource.Skill;
+import dev.skillsync.testing.SkillsyncTestEnvironment;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static dev.skillsync.testing.SkillFixtures.configMap;
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.skill;
+import static dev.skillsync.testing.SkillFixtures.skillMd;
+import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@QuarkusTestResource(SkillsyncTestEnvironment.class)
+class SkillSyncScenarioTest extends ScenarioSupport {
+
+    @Test
+    void firstSyncCreatesTheRemoteSkillAndRecordsItsIdentity() {
+        String ns = uniqueNamespace("first");
+        create(configMap(ns, "pdf-files", true, files("pdf-tools", "Extracts text from PDFs.", "print('hi')\n")));
+        create(skill(ns, "pdf-tools", "pdf-files"));
+
+        Skill synced = awaitSynced(ns, "pdf-tools");
+
+        String skillId = synced.getStatus().getSkillId();
+        assertThat(skillId).isNotBlank();
+        assertThat(synced.getMetadata().getAnnotations()).containsEntry(Constants.SKILL_ID_ANNOTATION, skillId);
+        assertThat(synced.getMetadata().getFinalizers()).contains(Constants.FINALIZER);
+        assertThat(synced.getStatus().getLatestVersion()).isNotBlank();
+        assertThat(synced.getStatus().getContentHash()).matches("sha256:[0-9a-f]{64}");
+        assertThat(synced.getStatus().getObservedGeneration()).isEqualTo(synced.getMetadata().getGeneration());
+        assertThat(synced.getStatus().getVersions()).hasSize(1);
+        assertThat(synced.getStatus().getVersions().get(0).getVersion()).isEqualTo(synced.getStatus().getLatestVersion());
+        assertThat(synced.getStatus().getSourceRevision()).isNotBlank();
+        assertThat(synced.getStatus().getPendingCreate()).isNull();
+        assertThat(condition(synced, "Stalled")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
+
+        var remote = api().skill(skillId).orElseThrow();
+        assertThat(remote.displayTitle()).isEqualTo(ns + "/pdf-tools");
+        var versions = api().versions(skillId);
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).files()).containsOnlyKeys("pdf-tools/SKILL.md", "pdf-tools/run.py");
+        assertThat(new String(versions.get(0).files().get("pdf-tools/run.py"), StandardCharsets.UTF_8))
+                .isEqualTo("print('hi')\n");
+        await().atMost(TIMEOUT).until(() -> hasEvent(ns, "pdf-tools", "Normal", "SkillCreated"));
+    }
+
+    @Test
+    void itemsMapKeysToNestedPathsAndBinaryDataIsUploaded() {
+        String ns = uniqueNamespace("items");
+        ConfigMap cm = configMap(ns, "files", true, Map.of("skill", skillMd("nested", "Nested files."),
+                "extract.py", "import sys\n"));
+        cm.setBinaryData(Map.of("logo.png", java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0})));
+        create(cm);
+        create(skill(ns, "nested", "files", List.of(new KeyToPath("skill", "SKILL.md"),
+                new KeyToPath("extract.py", "scripts/extract.py"), new KeyToPath("logo.png", "assets/logo.png"))));
+
+        Skill synced = awaitSynced(ns, "nested");
+
+        var files = api().versions(synced.getStatus().getSkillId()).get(0).files();
+        assertThat(files).containsOnlyKeys("nested/SKILL.md", "nested/scripts/extract.py", "nested/assets/logo.png");
+        assertThat(files.get("nested/assets/logo.png")).containsExactly((byte) 0x89, 'P', 'N', 'G', 0);
+    }
+
+    @Test
+    void aContentChangeCreatesOneVersionAndAMetadataChangeCreatesNothing() {
+        String ns = uniqueNamespace("change");
+        create(configMap(ns, "files", true, files("changer", "Changes.", "v = 1\n")));
+        create(skill(ns, "changer", "files"));
+        Skill first = awaitSynced(ns, "changer");
+        String skillId = first.getStatus().getSkillId();
+
+        k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
+            cm.getData().put("run.py", "v = 2\n");
+            return cm;
+        });
+        await().atMost(TIMEOUT).until(() -> !first.getStatus().getLatestVersion()
+                .equals(skill(ns, "changer").get().getStatus().getLatestVersion()));
+        Skill second = awaitSynced(ns, "changer");
+        assertThat(api().versions(skillId)).hasSize(2);
+        assertThat(second.getStatus().getContentHash()).isNotEqualTo(first.getStatus().getContentHash());
+        assertThat(second.getStatus().getVersions()).extracting(v -> v.getVersion())
+                .containsExactly(second.getStatus().getLatestVersion(), first.getStatus().getLatestVersion());
+        await().atMost(TIMEOUT).until(() -> hasEvent(ns, "changer", "Normal", "VersionCreated"));
+
+        long writesBefore = writeCallsFor(skillId);
+        k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
+            cm.getMetadata().getAnnotations().put("team", "a");
+            return cm;
+        });
+        String revision = k8s().configMaps().inNamespace(ns).withName("files").get().getMetadata().getResourceVersion();
+        await().atMost(TIMEOUT).until(() -> revision.equals(skill(ns, "changer").get().getStatus().getSourceRevision()));
+        assertThat(api().versions(skillId)).hasSize(2);
+        assertThat(writeCallsFor(skillId)).isEqualTo(writesBefore);
+    }
+
+    @Test
+    void inSteadyStateTheOperatorMakesNoCallsToTheSkillsApi() {
+        String ns = uniqueNamespace("steady");
+        create(configMap(ns, "files", true, files("steady", "Stays put.", "pass\n")));
+        create(skill(ns, "steady", "files"));
+        String skillId = awaitSynced(ns, "steady").getStatus().getSkillId();
+        String resourceVersion = skill(ns, "steady").get().getMetadata().getResourceVersion();
+        long callsBefore = callsFor(skillId);
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> callsFor(skillId) == callsBefore);
+        assertThat(skill(ns, "steady").get().getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
+    }
+
+    @Test
+    void retentionPrunesOldVersionsButNeverTheLatest() {
+        String ns = uniqueNamespace("prune");
+        create(configMap(ns, "files", true, files("pruned", "Pruned.", "n = 0\n")));
+        Skill skill = skill(ns, "pruned", "files");
+        skill.getSpec().setRetention(new Retention(2));
+        create(skill);
+        String skillId = awaitSynced(ns, "pruned").getStatus().getSkillId();
+
+        for (int n = 1; n <= 3; n++) {
+            String content = "n = " + n + "\n";
+            k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
+                cm.getData().put("run.py", content);
+                return cm;
+            });
+            await().atMost(TIMEOUT).until(() -> api().versions(skillId).stream()
+                    .anyMatch(v -> content.equals(new String(v.files().get("pruned/run.py"), StandardCharsets.UTF_8))));
+        }
+
+        await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 2);
+        Skill synced = awaitSynced(ns, "pruned");
+        var remote = api().versions(skillId);
+        assertThat(remote.get(remote.size() - 1).version()).isEqualTo(synced.getStatus().getLatestVersion());
+        assertThat(synced.getStatus().getVersions()).hasSize(2);
+        assertThat(synced.getStatus().getVersions().get(0).getVersion()).isEqualTo(api().skill(skillId).orElseThrow().latestVersion());
+        await().atMost(TIMEOUT).until(() -> hasEvent(ns, "pruned", "Normal", "VersionsPruned"));
+    }
+
+    @Test
+    void anUnlabelledConfigMapIsReReadAtTheInterval() {
+        String ns = uniqueNamespace("unlabelled");
+        create(configMap(ns, "files", false, files("polled", "Polled.", "x = 1\n")));
+        Skill skill = skill(ns, "polled", "files");
+        skill.getSpec().setInterval("2s");
+        create(skill);
+        Skill synced = awaitSynced(ns, "polled");
+        assertThat(condition(synced, "Ready").orElseThrow().getMessage())
+                .contains("not labelled skillsync.dev/source=\"true\"");
+        String skillId = synced.getStatus().getSkillId();
+
+        k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
+            cm.getData().put("run.py", "x = 2\n");
+            return cm;
+        });
+
+        await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 2);
+        skill(ns, "polled").delete();
+    }
+
+    @Test
+    void suspendMakesNoCallsAndSaysSo() {
+        String ns = uniqueNamespace("suspend");
+        create(configMap(ns, "files", true, files("paused", "Paused.", "pass\n")));
+        Skill skill = skill(ns, "paused", "files");
+        skill.getSpec().setSuspend(true);
+        create(skill);
+
+        Skill suspended = awaitReady(ns, "paused", "False", "Suspended");
+        assertThat(suspended.getStatus().getSkillId()).isNull();
+        assertThat(api().skills().stream().filter(s -> s.displayTitle().equals(ns + "/paused"))).isEmpty();
+
+        skill(ns, "paused").edit(s -> {
+            s.getSpec().setSuspend(false);
+            return s;
+        });
+        String skillId = awaitSynced(ns, "paused").getStatus().getSkillId();
+        assertThat(api().skill(skillId)).hasValueSatisfying(s -> assertThat(s.displayTitle()).isEqualTo(ns + "/paused"));
+    }
+
+    long callsFor(String skillId) {
+        return api().calls().stream().filter(c -> c.path().contains(skillId)).count();
+    }
+
+    long writeCallsFor(String skillId) {
+        return api().calls().stream()
+                .filter(c -> c.path().contains(skillId) && !c.method().equals("GET"))
+                .count();
+    }
+}

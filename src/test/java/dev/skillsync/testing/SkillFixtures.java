@@ -1,0 +1,66 @@
+package dev.skillsync.testing;
+
+import dev.skillsync.Constants;
+import dev.skillsync.resource.ConfigMapSource;
+import dev.skillsync.resource.KeyToPath;
+import dev.skillsync.resource.Retention;
+import dev.skillsync.resource.Skill;
+import dev.skillsync.resource.SkillSource;
+import dev.skillsync.resource.SkillSpec;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builders for the ConfigMaps and Skills the scenario tests apply. */
+public final class SkillFixtures {
+
+    private static final AtomicInteger NAMESPACES = new AtomicInteger();
+
+    private SkillFixtures() {
+    }
+
+    /** A namespace of its own for each test, so tests sharing one operator never see each other's objects. */
+    public static String uniqueNamespace(String prefix) {
+        return prefix + "-" + NAMESPACES.incrementAndGet();
+    }
+
+    public static String skillMd(String name, String description) {
+        return "---\nname: " + name + "\ndescription: " + description + "\n---\n\n# " + name + "\n\nUse it well.\n";
+    }
+
+    public static Map<String, String> files(String name, String description, String script) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("SKILL.md", skillMd(name, description));
+        data.put("run.py", script);
+        return data;
+    }
+
+    public static ConfigMap configMap(String namespace, String name, boolean watched, Map<String, String> data) {
+        var metadata = new ObjectMetaBuilder().withName(name).withNamespace(namespace);
+        if (watched) {
+            metadata.addToLabels(Constants.SOURCE_LABEL, "true");
+        }
+        return new ConfigMapBuilder().withMetadata(metadata.build()).withData(data).build();
+    }
+
+    public static Skill skill(String namespace, String name, String configMapName) {
+        return skill(namespace, name, configMapName, null);
+    }
+
+    public static Skill skill(String namespace, String name, String configMapName, List<KeyToPath> items) {
+        Skill skill = new Skill();
+        skill.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        SkillSpec spec = new SkillSpec();
+        SkillSource source = new SkillSource();
+        source.setConfigMap(new ConfigMapSource(configMapName, items));
+        spec.setSource(source);
+        spec.setRetention(new Retention(Retention.DEFAULT_MAX_VERSIONS));
+        skill.setSpec(spec);
+        return skill;
+    }
+}
