@@ -1,0 +1,71 @@
+package dev.skillsync.fake;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The knobs tests turn on a running fake; read by request threads, so every field is safe to share. */
+final class FakeSettings {
+
+    private final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();
+    private volatile long maxUploadBytes;
+    private volatile int maxPageSize;
+    private volatile Duration latency;
+
+    FakeSettings() {
+        restoreDefaults();
+    }
+
+    void restoreDefaults() {
+        acceptedKeys.clear();
+        acceptedKeys.add(FakeSkillsApi.DEFAULT_KEY);
+        maxUploadBytes = FakeSkillsApi.DEFAULT_MAX_UPLOAD_BYTES;
+        maxPageSize = Integer.MAX_VALUE;
+        latency = Duration.ZERO;
+    }
+
+    boolean accepts(String key) {
+        return acceptedKeys.contains(key);
+    }
+
+    void acceptKey(String key) {
+        acceptedKeys.add(key);
+    }
+
+    void revokeKey(String key) {
+        acceptedKeys.remove(key);
+    }
+
+    long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
+    void maxUploadBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("The upload limit must be at least 1 byte, got " + bytes);
+        }
+        maxUploadBytes = bytes;
+    }
+
+    int maxPageSize() {
+        return maxPageSize;
+    }
+
+    void maxPageSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("The page size limit must be at least 1, got " + size);
+        }
+        maxPageSize = size;
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    void latency(Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("Latency cannot be negative, got " + latency);
+        }
+        this.latency = latency;
+    }
+}
