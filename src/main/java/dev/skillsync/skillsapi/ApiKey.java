@@ -1,0 +1,51 @@
+package dev.skillsync.skillsapi;
+
+/**
+ * An Anthropic API key. It leaves this object only as the {@code x-api-key} header, so that no log line, exception
+ * message or {@code toString} can show it.
+ */
+public final class ApiKey {
+
+    private static final String REDACTED = "[redacted]";
+
+    private final String value;
+
+    private ApiKey(String value) {
+        this.value = value;
+    }
+
+    /**
+     * Wraps a key, without the whitespace around it (a Secret written with {@code echo} ends in a newline).
+     *
+     * @throws IllegalArgumentException when the key is blank or holds characters an HTTP header cannot carry; the
+     *                                  message never quotes the key
+     */
+    public static ApiKey of(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(
+                    "API key is empty: set the key's value in its Secret or ANTHROPIC_API_KEY");
+        }
+        String key = value.strip();
+        // A header value with such characters would be rejected by OkHttp with a message that quotes it.
+        if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("API key contains spaces, control or non-ASCII characters:"
+                    + " check that its Secret holds only the key");
+        }
+        return new ApiKey(key);
+    }
+
+    /** The key itself; only for the {@code x-api-key} header. */
+    String reveal() {
+        return value;
+    }
+
+    /** The text with every occurrence of this key blanked out, for text a server or library sends back. */
+    String redactFrom(String text) {
+        return text == null ? null : text.replace(value, REDACTED);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKey[redacted]";
+    }
+}
