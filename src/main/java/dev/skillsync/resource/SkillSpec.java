@@ -1,5 +1,6 @@
 package dev.skillsync.resource;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
@@ -101,6 +102,7 @@ public class SkillSpec {
         this.apiKeySecretRef = apiKeySecretRef;
     }
 
+    @JsonIgnore
     public boolean isSuspended() {
         return Boolean.TRUE.equals(suspend);
     }

@@ -2,6 +2,7 @@ package dev.skillsync.resource;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Nullable;
 import io.fabric8.kubernetes.api.model.Condition;
 
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public class SkillStatus {
      * by adopting the created skill instead of creating a duplicate. Written as explicit null to clear it under both
      * server-side apply and merge patch.
      */
+    @Nullable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyDescription("Internal: a remote create that was started and whose outcome is not yet recorded.")
     private PendingCreate pendingCreate;

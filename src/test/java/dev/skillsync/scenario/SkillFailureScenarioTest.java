@@ -15,7 +15,7 @@ import java.util.Map;
 
 import static dev.skillsync.testing.SkillFixtures.configMap;
 import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.skill;
+import static dev.skillsync.testing.SkillFixtures.newSkill;
 import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +28,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
     void aBrokenSkillMdStallsWithAClearMessageAndNoApiCall() {
         String ns = uniqueNamespace("broken");
         create(configMap(ns, "files", true, Map.of("SKILL.md", "# no front matter here\n")));
-        create(skill(ns, "broken", "files"));
+        create(newSkill(ns, "broken", "files"));
 
         Skill stalled = awaitReady(ns, "broken", "False", "InvalidContent");
 
@@ -49,7 +49,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
     void aPathWithDotDotIsRejectedBeforeAnyUpload() {
         String ns = uniqueNamespace("dotdot");
         create(configMap(ns, "files", true, files("escape", "Escapes.", "pass\n")));
-        create(skill(ns, "escape", "files", List.of(new KeyToPath("SKILL.md", "SKILL.md"),
+        create(newSkill(ns, "escape", "files", List.of(new KeyToPath("SKILL.md", "SKILL.md"),
                 new KeyToPath("run.py", "../outside.py"))));
 
         Skill stalled = awaitReady(ns, "escape", "False", "InvalidContent");
@@ -61,7 +61,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
     @Test
     void aMissingConfigMapIsReportedAndTheSkillSyncsOnceItAppears() {
         String ns = uniqueNamespace("missing");
-        create(skill(ns, "late", "late-files"));
+        create(newSkill(ns, "late", "late-files"));
 
         Skill waiting = awaitReady(ns, "late", "False", "SourceNotFound");
         assertThat(condition(waiting, "Ready").orElseThrow().getMessage()).contains("late-files");
@@ -75,7 +75,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
     void aMissingSecretIsReportedWithoutAnyApiCall() {
         String ns = uniqueNamespace("nosecret");
         create(configMap(ns, "files", true, files("locked", "Locked.", "pass\n")));
-        Skill skill = skill(ns, "locked", "files");
+        Skill skill = newSkill(ns, "locked", "files");
         skill.getSpec().setApiKeySecretRef(new SecretKeySelector("anthropic-api-key", "api-key"));
         create(skill);
 
@@ -96,7 +96,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         create(configMap(ns, "files", true, files("rejected", "Rejected.", "pass\n")));
         k8s().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("key")
                 .endMetadata().addToStringData("api-key", secretKey).build()).create();
-        Skill skill = skill(ns, "rejected", "files");
+        Skill skill = newSkill(ns, "rejected", "files");
         skill.getSpec().setApiKeySecretRef(new SecretKeySelector("key", "api-key"));
         create(skill);
 
@@ -114,7 +114,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         String ns = uniqueNamespace("flaky");
         api().injectFault(Fault.on("POST", "/v1/skills").status(500).times(12).build());
         create(configMap(ns, "files", true, files("flaky", "Flaky.", "pass\n")));
-        create(skill(ns, "flaky", "files"));
+        create(newSkill(ns, "flaky", "files"));
 
         awaitReady(ns, "flaky", "False", "ApiError");
         Skill synced = awaitSynced(ns, "flaky");
@@ -128,7 +128,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         String ns = uniqueNamespace("limited");
         api().injectFault(Fault.on("POST", "/v1/skills").status(429).header("retry-after-ms", "5").times(12).build());
         create(configMap(ns, "files", true, files("limited", "Limited.", "pass\n")));
-        create(skill(ns, "limited", "files"));
+        create(newSkill(ns, "limited", "files"));
 
         Skill limited = awaitReady(ns, "limited", "False", "RateLimited");
         assertThat(hasCondition(limited, "Stalled", "False", "RateLimited")).isTrue();

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 import static dev.skillsync.testing.SkillFixtures.configMap;
 import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.skill;
+import static dev.skillsync.testing.SkillFixtures.newSkill;
 import static dev.skillsync.testing.SkillFixtures.skillMd;
 import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +30,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         String ns = uniqueNamespace("lostcreate");
         api().loseNextResponse("POST", "/v1/skills");
         create(configMap(ns, "files", true, files("lost", "Lost answer.", "pass\n")));
-        create(skill(ns, "lost", "files"));
+        create(newSkill(ns, "lost", "files"));
 
         Skill synced = awaitSynced(ns, "lost");
 
@@ -44,7 +44,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
     void aVersionWhoseAnswerWasLostIsNotUploadedTwice() {
         String ns = uniqueNamespace("lostversion");
         create(configMap(ns, "files", true, files("lostv", "Lost version.", "v = 1\n")));
-        create(skill(ns, "lostv", "files"));
+        create(newSkill(ns, "lostv", "files"));
         String skillId = awaitSynced(ns, "lostv").getStatus().getSkillId();
 
         api().loseNextResponse("POST", "/v1/skills/" + skillId + "/versions");
@@ -66,7 +66,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         Map<String, String> files = files("adopted", "Adopted.", "pass\n");
         var existing = api().createSkillOutOfBand("pre-existing " + ns, prefixed("adopted", files));
         create(configMap(ns, "files", true, files));
-        Skill skill = skill(ns, "adopted", "files");
+        Skill skill = newSkill(ns, "adopted", "files");
         skill.getMetadata().setAnnotations(Map.of(Constants.SKILL_ID_ANNOTATION, existing.id()));
         create(skill);
 
@@ -83,7 +83,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         String ns = uniqueNamespace("adoptnew");
         var existing = api().createSkillOutOfBand("older " + ns, prefixed("renewed", files("renewed", "Old.", "old\n")));
         create(configMap(ns, "files", true, files("renewed", "New.", "new\n")));
-        Skill skill = skill(ns, "renewed", "files");
+        Skill skill = newSkill(ns, "renewed", "files");
         skill.getMetadata().setAnnotations(Map.of(Constants.SKILL_ID_ANNOTATION, existing.id()));
         create(skill);
 
@@ -95,7 +95,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
     void anAnnotatedSkillIdThatDoesNotExistStalls() {
         String ns = uniqueNamespace("adoptmissing");
         create(configMap(ns, "files", true, files("ghost", "Ghost.", "pass\n")));
-        Skill skill = skill(ns, "ghost", "files");
+        Skill skill = newSkill(ns, "ghost", "files");
         skill.getMetadata().setAnnotations(Map.of(Constants.SKILL_ID_ANNOTATION, "skill_doesnotexist"));
         create(skill);
 
@@ -108,7 +108,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
     void aRemoteSkillDeletedOutOfBandIsCreatedAgainOnRequest() {
         String ns = uniqueNamespace("drift");
         create(configMap(ns, "files", true, files("drifted", "Drifts.", "pass\n")));
-        create(skill(ns, "drifted", "files"));
+        create(newSkill(ns, "drifted", "files"));
         String oldId = awaitSynced(ns, "drifted").getStatus().getSkillId();
 
         api().deleteSkillOutOfBand(oldId);
@@ -131,7 +131,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
     void aLatestVersionChangedOutOfBandIsReplacedAtTheInterval() {
         String ns = uniqueNamespace("driftversion");
         create(configMap(ns, "files", true, files("tampered", "Tampered.", "good\n")));
-        Skill skill = skill(ns, "tampered", "files");
+        Skill skill = newSkill(ns, "tampered", "files");
         skill.getSpec().setInterval("2s");
         create(skill);
         String skillId = awaitSynced(ns, "tampered").getStatus().getSkillId();
@@ -149,7 +149,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
     void deletionWithPolicyDeleteRemovesEveryVersionAndTheSkill() {
         String ns = uniqueNamespace("delete");
         create(configMap(ns, "files", true, files("doomed", "Doomed.", "v = 1\n")));
-        create(skill(ns, "doomed", "files"));
+        create(newSkill(ns, "doomed", "files"));
         String skillId = awaitSynced(ns, "doomed").getStatus().getSkillId();
         k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
             cm.getData().put("run.py", "v = 2\n");
@@ -167,7 +167,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
     void deletionWithPolicyOrphanKeepsTheRemoteSkill() {
         String ns = uniqueNamespace("orphan");
         create(configMap(ns, "files", true, files("kept", "Kept.", "pass\n")));
-        Skill skill = skill(ns, "kept", "files");
+        Skill skill = newSkill(ns, "kept", "files");
         skill.getSpec().setDeletionPolicy(DeletionPolicy.Orphan);
         create(skill);
         String skillId = awaitSynced(ns, "kept").getStatus().getSkillId();
@@ -184,7 +184,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
     void aBlockedDeletionIsReportedAndOrphanLetsItGo() {
         String ns = uniqueNamespace("blocked");
         create(configMap(ns, "files", true, files("stuck", "Stuck.", "pass\n")));
-        create(skill(ns, "stuck", "files"));
+        create(newSkill(ns, "stuck", "files"));
         String skillId = awaitSynced(ns, "stuck").getStatus().getSkillId();
         api().injectFault(dev.skillsync.fake.Fault.on("DELETE", "/v1/skills/" + skillId + ".*").status(500)
                 .times(1000).build());

@@ -17,7 +17,7 @@ import java.util.Map;
 
 import static dev.skillsync.testing.SkillFixtures.configMap;
 import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.skill;
+import static dev.skillsync.testing.SkillFixtures.newSkill;
 import static dev.skillsync.testing.SkillFixtures.skillMd;
 import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +31,7 @@ class SkillSyncScenarioTest extends ScenarioSupport {
     void firstSyncCreatesTheRemoteSkillAndRecordsItsIdentity() {
         String ns = uniqueNamespace("first");
         create(configMap(ns, "pdf-files", true, files("pdf-tools", "Extracts text from PDFs.", "print('hi')\n")));
-        create(skill(ns, "pdf-tools", "pdf-files"));
+        create(newSkill(ns, "pdf-tools", "pdf-files"));
 
         Skill synced = awaitSynced(ns, "pdf-tools");
 
@@ -65,7 +65,7 @@ class SkillSyncScenarioTest extends ScenarioSupport {
                 "extract.py", "import sys\n"));
         cm.setBinaryData(Map.of("logo.png", java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0})));
         create(cm);
-        create(skill(ns, "nested", "files", List.of(new KeyToPath("skill", "SKILL.md"),
+        create(newSkill(ns, "nested", "files", List.of(new KeyToPath("skill", "SKILL.md"),
                 new KeyToPath("extract.py", "scripts/extract.py"), new KeyToPath("logo.png", "assets/logo.png"))));
 
         Skill synced = awaitSynced(ns, "nested");
@@ -79,7 +79,7 @@ class SkillSyncScenarioTest extends ScenarioSupport {
     void aContentChangeCreatesOneVersionAndAMetadataChangeCreatesNothing() {
         String ns = uniqueNamespace("change");
         create(configMap(ns, "files", true, files("changer", "Changes.", "v = 1\n")));
-        create(skill(ns, "changer", "files"));
+        create(newSkill(ns, "changer", "files"));
         Skill first = awaitSynced(ns, "changer");
         String skillId = first.getStatus().getSkillId();
 
@@ -111,7 +111,7 @@ class SkillSyncScenarioTest extends ScenarioSupport {
     void inSteadyStateTheOperatorMakesNoCallsToTheSkillsApi() {
         String ns = uniqueNamespace("steady");
         create(configMap(ns, "files", true, files("steady", "Stays put.", "pass\n")));
-        create(skill(ns, "steady", "files"));
+        create(newSkill(ns, "steady", "files"));
         String skillId = awaitSynced(ns, "steady").getStatus().getSkillId();
         String resourceVersion = skill(ns, "steady").get().getMetadata().getResourceVersion();
         long callsBefore = callsFor(skillId);
@@ -125,7 +125,7 @@ class SkillSyncScenarioTest extends ScenarioSupport {
     void retentionPrunesOldVersionsButNeverTheLatest() {
         String ns = uniqueNamespace("prune");
         create(configMap(ns, "files", true, files("pruned", "Pruned.", "n = 0\n")));
-        Skill skill = skill(ns, "pruned", "files");
+        Skill skill = newSkill(ns, "pruned", "files");
         skill.getSpec().setRetention(new Retention(2));
         create(skill);
         String skillId = awaitSynced(ns, "pruned").getStatus().getSkillId();
@@ -153,7 +153,7 @@ class SkillSyncScenarioTest extends ScenarioSupport {
     void anUnlabelledConfigMapIsReReadAtTheInterval() {
         String ns = uniqueNamespace("unlabelled");
         create(configMap(ns, "files", false, files("polled", "Polled.", "x = 1\n")));
-        Skill skill = skill(ns, "polled", "files");
+        Skill skill = newSkill(ns, "polled", "files");
         skill.getSpec().setInterval("2s");
         create(skill);
         Skill synced = awaitSynced(ns, "polled");
@@ -174,7 +174,7 @@ class SkillSyncScenarioTest extends ScenarioSupport {
     void suspendMakesNoCallsAndSaysSo() {
         String ns = uniqueNamespace("suspend");
         create(configMap(ns, "files", true, files("paused", "Paused.", "pass\n")));
-        Skill skill = skill(ns, "paused", "files");
+        Skill skill = newSkill(ns, "paused", "files");
         skill.getSpec().setSuspend(true);
         create(skill);
 

@@ -72,7 +72,9 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     /** Creates every object in a YAML file (several documents allowed). */
     public List<HasMetadata> apply(Path yamlFile) {
         try (InputStream in = Files.newInputStream(yamlFile)) {
-            return client.resourceList(client.load(in).items()).createOr(NonDeletingOperation::update);
+            return client.load(in).items().stream()
+                    .<HasMetadata>map(item -> client.resource(item).createOr(NonDeletingOperation::update))
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + yamlFile, e);
         }

@@ -48,11 +48,11 @@ public final class SkillFixtures {
         return new ConfigMapBuilder().withMetadata(metadata.build()).withData(data).build();
     }
 
-    public static Skill skill(String namespace, String name, String configMapName) {
-        return skill(namespace, name, configMapName, null);
+    public static Skill newSkill(String namespace, String name, String configMapName) {
+        return newSkill(namespace, name, configMapName, null);
     }
 
-    public static Skill skill(String namespace, String name, String configMapName, List<KeyToPath> items) {
+    public static Skill newSkill(String namespace, String name, String configMapName, List<KeyToPath> items) {
         Skill skill = new Skill();
         skill.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         SkillSpec spec = new SkillSpec();

@@ -29,7 +29,6 @@ public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleMan
         return Map.ofEntries(
                 Map.entry("quarkus.kubernetes-client.api-server-url", kubernetes.url()),
                 Map.entry("quarkus.kubernetes-client.trust-certs", "true"),
-                Map.entry("quarkus.kubernetes-client.devservices.enabled", "false"),
                 Map.entry("skillsync.api.base-url", skillsApi.baseUrl()),
                 Map.entry("skillsync.api.key", FakeSkillsApi.DEFAULT_KEY),
                 // Retries stay real but fast, so fault tests finish in seconds.
