@@ -40,7 +40,7 @@ final class RegistryAuthenticator {
 
     /** The Authorization header value in use; null before the first challenge when no token was cached. */
     private String authorization;
-    /** Where {@link #authorization} came from, when it is a cached token. */
+    /** The cache entry of {@link #authorization} when it is a token, so that a refused token leaves the cache. */
     private TokenCache.Key authorizationKey;
 
     RegistryAuthenticator(OkHttpClient http, TokenCache tokens, OciReference reference,

@@ -31,6 +31,11 @@ final class TokenCache {
     }
 
     private record Token(String value, Instant usableUntil) {
+
+        @Override
+        public String toString() {
+            return "Token[value=***, usableUntil=" + usableUntil + "]";
+        }
     }
 
     private final Clock clock;
