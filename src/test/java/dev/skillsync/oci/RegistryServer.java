@@ -1,0 +1,162 @@
+package dev.skillsync.oci;
+
+import okhttp3.Credentials;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real distribution registry ({@code docker-registry serve}, Debian package docker-registry) on a free
+ * 127.0.0.1 port with its storage in a directory of the test. Three set-ups: plain HTTP without authentication,
+ * HTTPS with a test CA and htpasswd Basic authentication, and plain HTTP with token authentication.
+ */
+final class RegistryServer implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final RegistryConnection connection;
+    private final OkHttpClient http;
+    private final Function<String, String> pushAuthorization;
+    private final RegistryHttpClients httpClients;
+
+    private RegistryServer(Path directory, String securityConfig, RegistryConnection connection,
+            Function<String, String> pushAuthorization) throws IOException {
+        ExternalTools.require(ExternalTools.DOCKER_REGISTRY, "docker-registry");
+        this.port = freePort();
+        this.connection = connection;
+        this.pushAuthorization = pushAuthorization;
+        this.httpClients = new RegistryHttpClients(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        this.http = httpClients.forConnection(connection);
+        Path config = directory.resolve("config.yml");
+        Files.writeString(config, """
+                version: 0.1
+                log:
+                  level: error
+                  accesslog:
+                    disabled: true
+                storage:
+                  filesystem:
+                    rootdirectory: %s
+                  maintenance:
+                    uploadpurging:
+                      enabled: false
+                http:
+                  addr: 127.0.0.1:%d
+                  secret: skillsync-test
+                %s""".formatted(directory.resolve("storage"), port, securityConfig));
+        this.log = directory.resolve("registry.log");
+        this.process = new ProcessBuilder(ExternalTools.DOCKER_REGISTRY.toString(), "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            await("docker-registry answering on port " + port).atMost(STARTUP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(50)).until(this::answers);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    static RegistryServer plainHttp(Path directory) throws IOException {
+        return new RegistryServer(directory, "", RegistryConnection.of(true, null), repository -> null);
+    }
+
+    static RegistryServer tlsWithBasicAuth(Path directory, String username, String password) throws IOException {
+        TestPki pki = TestPki.create(directory);
+        String htpasswd = ExternalTools.run(directory, List.of(
+                ExternalTools.require(ExternalTools.HTPASSWD, "apache2-utils").toString(), "-Bbn", username, password));
+        Files.writeString(directory.resolve("htpasswd"), htpasswd);
+        String security = """
+                  tls:
+                    certificate: %s
+                    key: %s
+                auth:
+                  htpasswd:
+                    realm: skillsync-test
+                    path: %s
+                """.formatted(pki.serverCertificate(), pki.serverKey(), directory.resolve("htpasswd"));
+        String basic = Credentials.basic(username, password, StandardCharsets.UTF_8);
+        return new RegistryServer(directory, security, RegistryConnection.of(false, pki.caPem()), repository -> basic);
+    }
+
+    static RegistryServer withTokenAuth(Path directory, TokenServer tokens) throws IOException {
+        String security = """
+                auth:
+                  token:
+                    realm: %s
+                    service: %s
+                    issuer: %s
+                    rootcertbundle: %s
+                """.formatted(tokens.realm(), TokenServer.SERVICE, TokenServer.ISSUER, tokens.rootCertBundle());
+        return new RegistryServer(directory, security, RegistryConnection.of(true, null),
+                repository -> "Bearer " + tokens.mint(repository, List.of("pull", "push")));
+    }
+
+    /** The registry's host:port, as in oci:// URLs. */
+    String host() {
+        return "127.0.0.1:" + port;
+    }
+
+    String url(String repository) {
+        return "oci://" + host() + "/" + repository;
+    }
+
+    RegistryConnection connection() {
+        return connection;
+    }
+
+    ArtifactPusher pusher() {
+        return new ArtifactPusher(http, (connection.insecure() ? "http://" : "https://") + host(), pushAuthorization);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        httpClients.close();
+    }
+
+    private boolean answers() throws IOException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("docker-registry exited with " + process.exitValue() + ": "
+                    + Files.readString(log));
+        }
+        Request ping = new Request.Builder().url((connection.insecure() ? "http://" : "https://") + host() + "/v2/")
+                .build();
+        try (Response response = http.newCall(ping).execute()) {
+            return response.code() == 200 || response.code() == 401;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
