@@ -69,6 +69,7 @@ final class DeployManifests {
     /** Copies the repository's CRD into the chart, then writes deploy/ from the chart. */
     static void write() {
         try {
+            Files.createDirectories(ProjectFiles.CHART_CRD.getParent());
             Files.copy(ProjectFiles.CRD, ProjectFiles.CHART_CRD, StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(ProjectFiles.DEPLOY);
             for (Map.Entry<String, List<HasMetadata>> file : fromChart().entrySet()) {
