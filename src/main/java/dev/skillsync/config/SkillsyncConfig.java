@@ -19,6 +19,20 @@ public interface SkillsyncConfig {
 
     Retry retry();
 
+    LeaderElection leaderElection();
+
+    /** One active replica at a time, through a Lease (the Helm chart turns it on when replicas > 1). */
+    interface LeaderElection {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("skillsync-operator-leader")
+        String leaseName();
+
+        /** Namespace of the Lease; default: the namespace the operator runs in. */
+        Optional<String> leaseNamespace();
+    }
+
     /** How long a Skill waits before a failed sync is tried again. */
     interface Retry {
         /** First wait after a failure; the wait grows with the time the Skill has been failing. */

@@ -6,6 +6,9 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -57,14 +60,10 @@ public class SkillEventRecorder {
             synchronized (recent) {
                 previous = recent.get(key);
             }
-            if (previous != null && previous.first().isAfter(Instant.now().minus(1, ChronoUnit.HOURS))) {
-                int count = previous.count() + 1;
-                Event updated = client.v1().events().inNamespace(namespace).withName(previous.name())
-                        .edit(event -> new EventBuilder(event).withCount(count).withLastTimestamp(now).build());
-                if (updated != null) {
-                    remember(key, new Recorded(previous.name(), count, previous.first()));
-                    return;
-                }
+            if (previous != null && previous.first().isAfter(Instant.now().minus(1, ChronoUnit.HOURS))
+                    && bumpCount(namespace, previous, now)) {
+                remember(key, new Recorded(previous.name(), previous.count() + 1, previous.first()));
+                return;
             }
             Event event = new EventBuilder()
                     .withNewMetadata().withGenerateName(skill.getMetadata().getName() + ".").withNamespace(namespace)
@@ -84,6 +83,21 @@ public class SkillEventRecorder {
             // An Event is a courtesy: failing to write one must not fail the sync.
             LOG.warnf("could not record event %s on Skill %s/%s: %s", reason, namespace,
                     skill.getMetadata().getName(), e.getMessage());
+        }
+    }
+
+    /** A merge patch needs no read first, so RBAC can stay at create and patch. False when the Event is gone. */
+    private boolean bumpCount(String namespace, Recorded previous, String now) {
+        String patch = Serialization.asJson(Map.of("count", previous.count() + 1, "lastTimestamp", now));
+        try {
+            client.v1().events().inNamespace(namespace).withName(previous.name())
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return false;
+            }
+            throw e;
         }
     }
 

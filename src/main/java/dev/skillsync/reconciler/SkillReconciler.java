@@ -8,6 +8,7 @@ import dev.skillsync.content.SkillValidator;
 import dev.skillsync.credentials.ApiKeyResolver;
 import dev.skillsync.credentials.MissingApiKeyException;
 import dev.skillsync.events.SkillEventRecorder;
+import dev.skillsync.metrics.SkillsyncMetrics;
 import dev.skillsync.resource.DeletionPolicy;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.Skill;
@@ -20,6 +21,7 @@ import dev.skillsync.source.ConfigMapContentSource;
 import dev.skillsync.source.ContentSource;
 import dev.skillsync.source.SourceException;
 import dev.skillsync.source.SourceSnapshot;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -67,6 +69,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     private final KubernetesClient client;
     private final ApiKeyResolver apiKeys;
     private final SkillEventRecorder events;
+    private final SkillsyncMetrics metrics;
     private final SkillSynchronizer synchronizer;
     private final SkillValidator validator;
     private final RetryBackoff backoff;
@@ -75,7 +78,9 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     private final List<ContentSource> sources = new ArrayList<>();
 
     public SkillReconciler(KubernetesClient client, SkillsyncConfig config, SkillsApiClient api,
-            ApiKeyResolver apiKeys, SkillEventRecorder events, Clock clock, Instance<ContentSource> otherSources) {
+            ApiKeyResolver apiKeys, SkillEventRecorder events, SkillsyncMetrics metrics, Clock clock,
+            Instance<ContentSource> otherSources) {
+        this.metrics = metrics;
         this.client = client;
         this.apiKeys = apiKeys;
         this.events = events;
@@ -146,7 +151,9 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
     @Override
     public DeleteControl cleanup(Skill skill, Context<Skill> context) {
-        String name = skill.getMetadata().getNamespace() + "/" + skill.getMetadata().getName();
+        String name = key(skill);
+        sources.forEach(source -> source.forget(skill));
+        metrics.forget(key(skill));
         if (skill.getSpec().effectiveDeletionPolicy() == DeletionPolicy.Orphan) {
             LOG.infof("Skill %s deleted with deletionPolicy Orphan: the remote skill is kept", name);
             return DeleteControl.defaultDelete();
@@ -216,6 +223,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
     private UpdateControl<Skill> finish(Skill skill, SyncOutcome outcome, Duration rescheduleAfter, Instant now) {
         SkillStatus next = StatusAggregator.aggregate(skill, outcome, now);
+        metrics.reconciled(key(skill), readyReason(next));
         UpdateControl<Skill> control = next.equals(skill.getStatus()) ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(statusPatch(skill, next));
         return rescheduleAfter == null ? control : control.rescheduleAfter(atLeastOneSecond(rescheduleAfter));
@@ -261,6 +269,16 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
                 + skill.getSpec().getInterval();
     }
 
+    private static String key(Skill skill) {
+        return skill.getMetadata().getNamespace() + "/" + skill.getMetadata().getName();
+    }
+
+    private static String readyReason(SkillStatus status) {
+        return status.getConditions().stream().filter(c -> SkillConditions.READY.equals(c.getType()))
+                .map(Condition::getReason).findFirst()
+                .orElse(SkillConditions.PROGRESSING);
+    }
+
     private static String indexKey(String configMapName, String namespace) {
         return namespace + "/" + configMapName;
     }
@@ -291,6 +309,20 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             client.resources(Skill.class).inNamespace(skill.getMetadata().getNamespace())
                     .withName(skill.getMetadata().getName())
                     .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+        }
+
+        @Override
+        public void versionCreated(String skillId, String version, String contentHash) {
+            metrics.versionCreated();
+            events.normal(skill, "VersionCreated", "created version " + version + " of remote skill " + skillId
+                    + " with content " + contentHash);
+        }
+
+        @Override
+        public void versionsPruned(String skillId, List<String> versions, int kept) {
+            metrics.versionsPruned(versions.size());
+            events.normal(skill, "VersionsPruned", "deleted " + versions.size() + " old version(s) of remote skill "
+                    + skillId + " to keep " + kept + ": " + String.join(", ", versions));
         }
 
         @Override

@@ -187,8 +187,7 @@ public class SkillSynchronizer {
             latest = created.version();
             knownHashes.put(latest, desired.contentHash());
             versionCreated = true;
-            progress.normalEvent("VersionCreated", "created version " + latest + " of remote skill " + remote.id()
-                    + " with content " + desired.contentHash());
+            progress.versionCreated(remote.id(), latest, desired.contentHash());
         }
         List<SkillVersionStatus> versions;
         if (versionCreated || request.pruneDue() || !Objects.equals(remote.id(), request.recordedSkillId())) {
@@ -207,9 +206,7 @@ public class SkillSynchronizer {
             deleteVersionIfPresent(key, skillId, version.version());
         }
         if (!doomed.isEmpty()) {
-            progress.normalEvent("VersionsPruned", "deleted " + doomed.size() + " old version(s) of remote skill "
-                    + skillId + " to keep " + maxVersions + ": "
-                    + String.join(", ", doomed.stream().map(RemoteVersion::version).toList()));
+            progress.versionsPruned(skillId, doomed.stream().map(RemoteVersion::version).toList(), maxVersions);
         }
         return RetentionPlan.versionsKept(newestFirst, maxVersions).stream()
                 .map(v -> new SkillVersionStatus(v.version(), knownHashes.get(v.version()), v.createdAt()))

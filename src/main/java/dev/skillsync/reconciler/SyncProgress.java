@@ -11,6 +11,10 @@ public interface SyncProgress {
     /** Called right after a remote skill was created or adopted; returns once its ID is stored. */
     void skillIdentified(String skillId);
 
+    void versionCreated(String skillId, String version, String contentHash);
+
+    void versionsPruned(String skillId, java.util.List<String> versions, int kept);
+
     void normalEvent(String reason, String message);
 
     void warningEvent(String reason, String message);

@@ -37,15 +37,23 @@ public class SkillsApiClient implements AutoCloseable {
     private final SkillsApiTransport.BodyLimit downloadLimit;
 
     public SkillsApiClient(SkillsApiSettings settings, WireDialect dialect) {
-        this(settings, dialect, Sleeper.THREAD);
+        this(settings, dialect, ApiCallObserver.NONE);
+    }
+
+    public SkillsApiClient(SkillsApiSettings settings, WireDialect dialect, ApiCallObserver observer) {
+        this(settings, dialect, Sleeper.THREAD, observer);
     }
 
     SkillsApiClient(SkillsApiSettings settings, WireDialect dialect, Sleeper sleeper) {
+        this(settings, dialect, sleeper, ApiCallObserver.NONE);
+    }
+
+    SkillsApiClient(SkillsApiSettings settings, WireDialect dialect, Sleeper sleeper, ApiCallObserver observer) {
         this.baseUrl = HttpUrl.get(settings.baseUrl());
         this.dialect = dialect;
         RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetries(), settings.initialBackoff(),
                 settings.maxBackoff(), Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
-        this.transport = new SkillsApiTransport(settings, dialect.headers(), retryPolicy, sleeper, json);
+        this.transport = new SkillsApiTransport(settings, dialect.headers(), retryPolicy, sleeper, json, observer);
         this.downloadLimit = new SkillsApiTransport.BodyLimit(settings.maxDownloadBytes(),
                 "skillsync.content.max-upload-size");
     }

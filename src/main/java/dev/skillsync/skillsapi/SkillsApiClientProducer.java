@@ -17,8 +17,8 @@ public class SkillsApiClientProducer {
     @Produces
     @Singleton
     @Startup
-    SkillsApiClient skillsApiClient(SkillsyncConfig config) {
-        return new SkillsApiClient(SkillsApiSettings.from(config), dialect(config.api().dialect()));
+    SkillsApiClient skillsApiClient(SkillsyncConfig config, ApiCallObserver observer) {
+        return new SkillsApiClient(SkillsApiSettings.from(config), dialect(config.api().dialect()), observer);
     }
 
     void close(@Disposes SkillsApiClient client) {

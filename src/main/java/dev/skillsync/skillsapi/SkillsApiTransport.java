@@ -37,9 +37,11 @@ final class SkillsApiTransport implements AutoCloseable {
     private final Sleeper sleeper;
     private final Semaphore permits;
     private final ErrorAnswers errors;
+    private final ApiCallObserver observer;
 
     SkillsApiTransport(SkillsApiSettings settings, Map<String, String> dialectHeaders, RetryPolicy retryPolicy,
-            Sleeper sleeper, ObjectMapper json) {
+            Sleeper sleeper, ObjectMapper json, ApiCallObserver observer) {
+        this.observer = observer;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .callTimeout(settings.callTimeout())
@@ -155,8 +157,10 @@ final class SkillsApiTransport implements AutoCloseable {
     private Exchange exchange(Request request, String call, BodyLimit limit)
             throws IOException, InterruptedException {
         permits.acquire();
+        long started = System.nanoTime();
+        int status = 0;
         try (Response response = http.newCall(request).execute()) {
-            int status = response.code();
+            status = response.code();
             ResponseBody body = response.body();
             if (!response.isSuccessful()) {
                 return new Exchange(status, response.headers(), readUpTo(body, ERROR_BODY_LIMIT));
@@ -168,7 +172,16 @@ final class SkillsApiTransport implements AutoCloseable {
             return new Exchange(status, response.headers(), body.source().readByteArray());
         } finally {
             permits.release();
+            observer.attempted(operation(request), status, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** The call without its identifiers, so that metrics have one series per operation, not per skill. */
+    static String operation(Request request) {
+        String path = request.url().encodedPath()
+                .replaceFirst("^(/v1/skills)/[^/]+", "$1/{id}")
+                .replaceFirst("(/versions)/[^/]+", "$1/{version}");
+        return request.method() + " " + path;
     }
 
     /** Buffers the whole body unless it is longer than {@code limit}. */

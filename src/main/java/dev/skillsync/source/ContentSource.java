@@ -9,4 +9,8 @@ public interface ContentSource {
     boolean handles(Skill skill);
 
     SourceSnapshot fetch(Skill skill) throws SourceException;
+
+    /** Drops whatever the source keeps for a Skill that is gone. */
+    default void forget(Skill skill) {
+    }
 }

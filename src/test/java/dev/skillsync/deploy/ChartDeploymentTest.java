@@ -35,7 +35,7 @@ class ChartDeploymentTest {
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         assertThat(pod.getServiceAccountName()).isEqualTo(chart.single(ServiceAccount.class).getMetadata().getName());
         Container operator = onlyContainer(pod);
-        assertThat(operator.getImage()).isEqualTo("ghcr.io/skillsync/skillsync-operator:0.1.0");
+        assertThat(operator.getImage()).isEqualTo("skillsync/skillsync-operator:0.1.0");
         assertThat(operator.getEnv()).containsExactly(
                 env("ANTHROPIC_BASE_URL", "https://api.anthropic.com"),
                 env("QUARKUS_LOG_LEVEL", "INFO"),
