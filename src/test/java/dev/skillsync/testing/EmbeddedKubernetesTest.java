@@ -1,7 +1,10 @@
 package dev.skillsync.testing;
 
+import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -9,7 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The embedded API server must treat server-side apply the way the operator relies on. */
 class EmbeddedKubernetesTest {
@@ -42,5 +48,34 @@ class EmbeddedKubernetesTest {
         Skill stored = kubernetes.client().resources(Skill.class).inNamespace("ssa").withName("one").get();
         assertThat(stored.getStatus().getSkillId()).isEqualTo("skill_1");
         assertThat(stored.getSpec().getSource().getConfigMap().getName()).isEqualTo("files");
+    }
+
+    @Test
+    void aSecondApplyReplacesListsAndClearsNulledFieldsAsServerSideApplyDoes() {
+        kubernetes.client().resource(SkillFixtures.newSkill("ssa", "two", "files")).create();
+        applyStatus("two", List.of(condition("Ready", "Unknown")), new PendingCreate("ssa/two", "sha256:aa", "now"));
+
+        applyStatus("two", List.of(condition("Ready", "True"), condition("Stalled", "False")), null);
+
+        SkillStatus stored = kubernetes.client().resources(Skill.class).inNamespace("ssa").withName("two").get()
+                .getStatus();
+        assertThat(stored.getConditions()).extracting(Condition::getType, Condition::getStatus)
+                .containsExactly(tuple("Ready", "True"), tuple("Stalled", "False"));
+        assertThat(stored.getPendingCreate()).isNull();
+    }
+
+    private static void applyStatus(String name, List<Condition> conditions, PendingCreate pendingCreate) {
+        Skill patch = new Skill();
+        patch.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("ssa").build());
+        SkillStatus status = new SkillStatus();
+        status.setConditions(conditions);
+        status.setPendingCreate(pendingCreate);
+        patch.setStatus(status);
+        kubernetes.client().resource(patch).subresource("status").patch(new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("test").withForce(true).build());
+    }
+
+    private static Condition condition(String type, String status) {
+        return new ConditionBuilder().withType(type).withStatus(status).withReason("R").build();
     }
 }
