@@ -24,7 +24,7 @@ public final class FailureClassifier {
                     + "skillsync.dev/reconcile-requested-at to retry now", true, interval);
         }
         if (e.isRateLimited()) {
-            Duration wait = retryBackoff.compareTo(rateLimitedBackoff) < 0 ? rateLimitedBackoff : retryBackoff;
+            Duration wait = longest(longest(retryBackoff, rateLimitedBackoff), e.retryAfter().orElse(Duration.ZERO));
             return new SyncFailure(SkillConditions.RATE_LIMITED, "the Skills API is rate limiting requests: "
                     + e.getMessage() + "; retrying in " + wait.toSeconds() + "s", false, wait);
         }
@@ -32,7 +32,12 @@ public final class FailureClassifier {
             return new SyncFailure(SkillConditions.INVALID_CONTENT, "the Skills API refused the skill: "
                     + e.getMessage() + "; fix the skill files", true, interval);
         }
+        Duration wait = longest(retryBackoff, e.retryAfter().orElse(Duration.ZERO));
         return new SyncFailure(SkillConditions.API_ERROR, "Skills API call failed: " + e.getMessage()
-                + "; retrying in " + retryBackoff.toSeconds() + "s", false, retryBackoff);
+                + "; retrying in " + wait.toSeconds() + "s", false, wait);
+    }
+
+    private static Duration longest(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -34,10 +34,15 @@ public final class LocalRun {
     private static final Path EXAMPLES = Path.of("examples");
     private static final String ROW = "%-10s %-16s %-32s %-18s %-7s %-16s%n";
 
+    /** Held so the setting is not lost with the logger: the embedded API server logs every request otherwise. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger(
+            "io.fabric8.mockwebserver");
+
     private final Map<String, Skill> skills = new ConcurrentHashMap<>();
     private final CountDownLatch allReady = new CountDownLatch(1);
 
     public static void main(String[] args) throws Exception {
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         boolean exitWhenReady = Boolean.getBoolean("skillsync.local.exit-when-ready");
         Duration timeout = Duration.parse("PT" + System.getProperty("skillsync.local.timeout", "120s").toUpperCase());
         System.exit(new LocalRun().run(exitWhenReady, timeout));

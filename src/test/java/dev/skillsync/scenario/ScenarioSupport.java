@@ -40,6 +40,14 @@ abstract class ScenarioSupport {
         return k8s().resource(configMap).create();
     }
 
+    /** Adds or replaces one file of a skill's ConfigMap, as a user editing it would. */
+    void putFile(String namespace, String configMap, String key, String content) {
+        k8s().configMaps().inNamespace(namespace).withName(configMap).edit(cm -> {
+            cm.getData().put(key, content);
+            return cm;
+        });
+    }
+
     static Optional<Condition> condition(Skill skill, String type) {
         if (skill == null || skill.getStatus() == null) {
             return Optional.empty();

@@ -48,10 +48,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         String skillId = awaitSynced(ns, "lostv").getStatus().getSkillId();
 
         api().loseNextResponse("POST", "/v1/skills/" + skillId + "/versions");
-        k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
-            cm.getData().put("run.py", "v = 2\n");
-            return cm;
-        });
+        putFile(ns, "files", "run.py", "v = 2\n");
 
         await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 2
                 && hasCondition(skill(ns, "lostv").get(), "Ready", "True", "Synced")
@@ -151,10 +148,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         create(configMap(ns, "files", true, files("doomed", "Doomed.", "v = 1\n")));
         create(newSkill(ns, "doomed", "files"));
         String skillId = awaitSynced(ns, "doomed").getStatus().getSkillId();
-        k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
-            cm.getData().put("run.py", "v = 2\n");
-            return cm;
-        });
+        putFile(ns, "files", "run.py", "v = 2\n");
         await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 2);
 
         skill(ns, "doomed").delete();

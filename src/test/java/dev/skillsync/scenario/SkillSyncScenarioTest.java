@@ -83,10 +83,7 @@ class SkillSyncScenarioTest extends ScenarioSupport {
         Skill first = awaitSynced(ns, "changer");
         String skillId = first.getStatus().getSkillId();
 
-        k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
-            cm.getData().put("run.py", "v = 2\n");
-            return cm;
-        });
+        putFile(ns, "files", "run.py", "v = 2\n");
         await().atMost(TIMEOUT).until(() -> !first.getStatus().getLatestVersion()
                 .equals(skill(ns, "changer").get().getStatus().getLatestVersion()));
         Skill second = awaitSynced(ns, "changer");
@@ -132,10 +129,7 @@ class SkillSyncScenarioTest extends ScenarioSupport {
 
         for (int n = 1; n <= 3; n++) {
             String content = "n = " + n + "\n";
-            k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
-                cm.getData().put("run.py", content);
-                return cm;
-            });
+            putFile(ns, "files", "run.py", content);
             await().atMost(TIMEOUT).until(() -> api().versions(skillId).stream()
                     .anyMatch(v -> content.equals(new String(v.files().get("pruned/run.py"), StandardCharsets.UTF_8))));
         }
@@ -161,10 +155,7 @@ class SkillSyncScenarioTest extends ScenarioSupport {
                 .contains("not labelled skillsync.dev/source=\"true\"");
         String skillId = synced.getStatus().getSkillId();
 
-        k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
-            cm.getData().put("run.py", "x = 2\n");
-            return cm;
-        });
+        putFile(ns, "files", "run.py", "x = 2\n");
 
         await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 2);
         skill(ns, "polled").delete();

@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CRD users apply is the committed copy under crds/; the build generates it from the Java model. They must not
- * drift: after a model change, copy target/kubernetes/skills.skillsync.dev-v1.yml to crds/.
+ * The CRD users apply is the committed copy under crds/; the build generates it from the Java model during package,
+ * so this runs as an integration test, after it. They must not drift: after a model change, copy
+ * target/kubernetes/skills.skillsync.dev-v1.yml to crds/.
  */
-class CrdDriftTest {
+class CrdDriftIT {
 
     static final Path GENERATED = Path.of("target", "kubernetes", "skills.skillsync.dev-v1.yml");
     static final Path COMMITTED = Path.of("crds", "skills.skillsync.dev-v1.yml");
