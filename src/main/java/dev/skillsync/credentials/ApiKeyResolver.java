@@ -40,16 +40,18 @@ public class ApiKeyResolver {
         }
         String key = ref.effectiveKey();
         String encoded = secret.getData() == null ? null : secret.getData().get(key);
-        if (encoded != null) {
-            String value = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).strip();
-            if (!value.isEmpty()) {
-                return ApiKey.of(value);
-            }
+        String value = encoded != null ? new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8)
+                : secret.getStringData() == null ? null : secret.getStringData().get(key);
+        if (value == null || value.isBlank()) {
+            throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " has no non-empty key '"
+                    + key + "'");
         }
-        String plain = secret.getStringData() == null ? null : secret.getStringData().get(key);
-        if (plain != null && !plain.isBlank()) {
-            return ApiKey.of(plain.strip());
+        try {
+            return ApiKey.of(value);
+        } catch (IllegalArgumentException e) {
+            // ApiKey's message describes the problem without the value.
+            throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " key '" + key
+                    + "' is not a usable API key: " + e.getMessage());
         }
-        throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " has no non-empty key '" + key + "'");
     }
 }

@@ -34,6 +34,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -147,6 +148,18 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             return fail(skill, FailureClassifier.classify(e, backoff.next(skill.getStatus(), now),
                     rateLimitedBackoff, skill.getSpec().intervalDuration()), true, now);
         }
+    }
+
+    /** Anything not foreseen (the Kubernetes API failing, say) still shows in status; java-operator-sdk retries. */
+    @Override
+    public ErrorStatusUpdateControl<Skill> updateErrorStatus(Skill skill, Context<Skill> context, Exception e) {
+        String message = "sync failed: " + e.getMessage();
+        LOG.warnf(e, "Skill %s: %s", key(skill), message);
+        events.warning(skill, SkillConditions.API_ERROR, message);
+        SkillStatus next = StatusAggregator.aggregate(skill,
+                new SyncOutcome.Failed(SkillConditions.API_ERROR, message, false, null, false), clock.instant());
+        return next.equals(skill.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
+                : ErrorStatusUpdateControl.patchStatus(statusPatch(skill, next));
     }
 
     @Override
