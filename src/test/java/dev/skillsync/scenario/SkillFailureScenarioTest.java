@@ -135,4 +135,19 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         awaitSynced(ns, "limited");
         assertThat(api().skills()).filteredOn(s -> s.displayTitle().equals(ns + "/limited")).hasSize(1);
     }
+
+    @Test
+    void renamingTheSkillInSkillMdIsRefusedBecauseTheApiFixesTheName() {
+        String ns = uniqueNamespace("rename");
+        create(configMap(ns, "files", true, files("original", "Original.", "pass\n")));
+        create(newSkill(ns, "renamed", "files"));
+        String skillId = awaitSynced(ns, "renamed").getStatus().getSkillId();
+
+        putFile(ns, "files", "SKILL.md", dev.skillsync.testing.SkillFixtures.skillMd("another-name", "Renamed."));
+
+        Skill stalled = awaitReady(ns, "renamed", "False", "InvalidContent");
+        assertThat(condition(stalled, "Ready").orElseThrow().getMessage())
+                .contains("'another-name'", "'original'", "fixed when it is created");
+        assertThat(api().versions(skillId)).hasSize(1);
+    }
 }
