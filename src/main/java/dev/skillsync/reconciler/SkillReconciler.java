@@ -47,10 +47,10 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -76,15 +76,16 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     private final RetryBackoff backoff;
     private final Duration rateLimitedBackoff;
     private final Clock clock;
-    private final List<ContentSource> sources = new ArrayList<>();
+    /** CDI's sources, then the ConfigMap source once its informer exists (prepareEventSources). */
+    private final List<ContentSource> sources = new CopyOnWriteArrayList<>();
 
     public SkillReconciler(KubernetesClient client, SkillsyncConfig config, SkillsApiClient api,
             ApiKeyResolver apiKeys, SkillEventRecorder events, SkillsyncMetrics metrics, Clock clock,
             Instance<ContentSource> otherSources) {
-        this.metrics = metrics;
         this.client = client;
         this.apiKeys = apiKeys;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
         long maxBytes = config.content().maxUploadSize().asLongValue();
         this.validator = new SkillValidator(maxBytes);
@@ -166,7 +167,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     public DeleteControl cleanup(Skill skill, Context<Skill> context) {
         String name = key(skill);
         sources.forEach(source -> source.forget(skill));
-        metrics.forget(key(skill));
+        metrics.forget(name);
         if (skill.getSpec().effectiveDeletionPolicy() == DeletionPolicy.Orphan) {
             LOG.infof("Skill %s deleted with deletionPolicy Orphan: the remote skill is kept", name);
             return DeleteControl.defaultDelete();
