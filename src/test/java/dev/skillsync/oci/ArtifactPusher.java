@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Pushes blobs and manifests through the distribution API (blob upload, manifest PUT), as ORAS or Flux would. */
-final class ArtifactPusher {
+public final class ArtifactPusher {
 
     /** The config ORAS writes for artifacts without one: the empty JSON object. */
     static final String EMPTY_CONFIG_MEDIA_TYPE = "application/vnd.oci.empty.v1+json";
@@ -37,15 +37,24 @@ final class ArtifactPusher {
     }
 
     /** Pushes the layers with an empty config in an OCI image manifest under the tag; returns its digest. */
-    String pushArtifact(String repository, String tag, List<TestLayer> layers) throws IOException {
-        return pushManifest(repository, tag, MediaTypes.OCI_MANIFEST,
-                manifest(repository, MediaTypes.OCI_MANIFEST, EMPTY_CONFIG_MEDIA_TYPE, "{}".getBytes(), layers));
+    public String pushArtifact(String repository, String tag, List<TestLayer> layers) throws IOException {
+        return pushArtifact(repository, tag, layers, Map.of());
+    }
+
+    /**
+     * As {@link #pushArtifact(String, String, List)}, with manifest annotations (ORAS and Flux write a creation time
+     * there, so the same files pushed twice get two digests).
+     */
+    public String pushArtifact(String repository, String tag, List<TestLayer> layers,
+            Map<String, String> annotations) throws IOException {
+        return pushManifest(repository, tag, MediaTypes.OCI_MANIFEST, manifest(repository, MediaTypes.OCI_MANIFEST,
+                EMPTY_CONFIG_MEDIA_TYPE, "{}".getBytes(), layers, annotations));
     }
 
     /** Pushes the layers as a Docker schema 2 image; returns the manifest digest. */
     String pushDockerImage(String repository, String tag, List<TestLayer> layers) throws IOException {
         return pushManifest(repository, tag, MediaTypes.DOCKER_MANIFEST, manifest(repository, MediaTypes.DOCKER_MANIFEST,
-                "application/vnd.docker.container.image.v1+json", "{\"rootfs\":{}}".getBytes(), layers));
+                "application/vnd.docker.container.image.v1+json", "{\"rootfs\":{}}".getBytes(), layers, Map.of()));
     }
 
     /** Pushes an OCI image index listing the manifest; returns the index digest. */
@@ -58,8 +67,8 @@ final class ArtifactPusher {
         return pushManifest(repository, tag, MediaTypes.OCI_INDEX, JSON.writeValueAsBytes(index));
     }
 
-    byte[] manifest(String repository, String mediaType, String configMediaType, byte[] config, List<TestLayer> layers)
-            throws IOException {
+    byte[] manifest(String repository, String mediaType, String configMediaType, byte[] config, List<TestLayer> layers,
+            Map<String, String> annotations) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("schemaVersion", 2);
         manifest.put("mediaType", mediaType);
@@ -77,6 +86,9 @@ final class ArtifactPusher {
             descriptors.add(descriptor);
         }
         manifest.put("layers", descriptors);
+        if (!annotations.isEmpty()) {
+            manifest.put("annotations", annotations);
+        }
         return JSON.writeValueAsBytes(manifest);
     }
 

@@ -24,23 +24,30 @@ import static org.awaitility.Awaitility.await;
  * 127.0.0.1 port with its storage in a directory of the test. Three set-ups: plain HTTP without authentication,
  * HTTPS with a test CA and htpasswd Basic authentication, and plain HTTP with token authentication.
  */
-final class RegistryServer implements AutoCloseable {
+public final class RegistryServer implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Process process;
+    private final Path storage;
     private final Path log;
     private final int port;
     private final RegistryConnection connection;
+    private final byte[] caPem;
     private final OkHttpClient http;
     private final Function<String, String> pushAuthorization;
     private final RegistryHttpClients httpClients;
 
-    private RegistryServer(Path directory, String securityConfig, RegistryConnection connection,
+    /**
+     * @param caPem the PEM of the CA that signed the registry's certificate; null for plain HTTP
+     */
+    private RegistryServer(Path directory, String securityConfig, byte[] caPem,
             Function<String, String> pushAuthorization) throws IOException {
         ExternalTools.require(ExternalTools.DOCKER_REGISTRY, "docker-registry");
         this.port = freePort();
-        this.connection = connection;
+        this.caPem = caPem;
+        this.connection = RegistryConnection.of(caPem == null, caPem);
+        this.storage = directory.resolve("storage");
         this.pushAuthorization = pushAuthorization;
         this.httpClients = new RegistryHttpClients(Duration.ofSeconds(5), Duration.ofSeconds(30));
         this.http = httpClients.forConnection(connection);
@@ -60,7 +67,7 @@ final class RegistryServer implements AutoCloseable {
                 http:
                   addr: 127.0.0.1:%d
                   secret: skillsync-test
-                %s""".formatted(directory.resolve("storage"), port, securityConfig));
+                %s""".formatted(storage, port, securityConfig));
         this.log = directory.resolve("registry.log");
         this.process = new ProcessBuilder(ExternalTools.DOCKER_REGISTRY.toString(), "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -73,11 +80,11 @@ final class RegistryServer implements AutoCloseable {
         }
     }
 
-    static RegistryServer plainHttp(Path directory) throws IOException {
-        return new RegistryServer(directory, "", RegistryConnection.of(true, null), repository -> null);
+    public static RegistryServer plainHttp(Path directory) throws IOException {
+        return new RegistryServer(directory, "", null, repository -> null);
     }
 
-    static RegistryServer tlsWithBasicAuth(Path directory, String username, String password) throws IOException {
+    public static RegistryServer tlsWithBasicAuth(Path directory, String username, String password) throws IOException {
         TestPki pki = TestPki.create(directory);
         String htpasswd = ExternalTools.run(directory, List.of(
                 ExternalTools.require(ExternalTools.HTPASSWD, "apache2-utils").toString(), "-Bbn", username, password));
@@ -92,7 +99,7 @@ final class RegistryServer implements AutoCloseable {
                     path: %s
                 """.formatted(pki.serverCertificate(), pki.serverKey(), directory.resolve("htpasswd"));
         String basic = Credentials.basic(username, password, StandardCharsets.UTF_8);
-        return new RegistryServer(directory, security, RegistryConnection.of(false, pki.caPem()), repository -> basic);
+        return new RegistryServer(directory, security, pki.caPem(), repository -> basic);
     }
 
     static RegistryServer withTokenAuth(Path directory, TokenServer tokens) throws IOException {
@@ -104,16 +111,16 @@ final class RegistryServer implements AutoCloseable {
                     issuer: %s
                     rootcertbundle: %s
                 """.formatted(tokens.realm(), TokenServer.SERVICE, TokenServer.ISSUER, tokens.rootCertBundle());
-        return new RegistryServer(directory, security, RegistryConnection.of(true, null),
+        return new RegistryServer(directory, security, null,
                 repository -> "Bearer " + tokens.mint(repository, List.of("pull", "push")));
     }
 
     /** The registry's host:port, as in oci:// URLs. */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
-    String url(String repository) {
+    public String url(String repository) {
         return "oci://" + host() + "/" + repository;
     }
 
@@ -121,7 +128,22 @@ final class RegistryServer implements AutoCloseable {
         return connection;
     }
 
-    ArtifactPusher pusher() {
+    /** The CA certificate (PEM) a client must trust, as a Skill's certSecretRef holds it; null for plain HTTP. */
+    public byte[] caCertificatePem() {
+        return caPem == null ? null : caPem.clone();
+    }
+
+    /**
+     * The file in which the registry keeps the blob with this sha256 digest: a test that rewrites it makes the
+     * registry serve content that no longer matches its digest, as a corrupted or tampered store would.
+     */
+    public Path blobFile(String digest) {
+        String hex = digest.substring("sha256:".length());
+        return storage.resolve(Path.of("docker", "registry", "v2", "blobs", "sha256", hex.substring(0, 2), hex,
+                "data"));
+    }
+
+    public ArtifactPusher pusher() {
         return new ArtifactPusher(http, (connection.insecure() ? "http://" : "https://") + host(), pushAuthorization);
     }
 

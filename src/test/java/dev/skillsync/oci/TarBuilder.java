@@ -14,20 +14,20 @@ import java.util.List;
 import java.util.SortedMap;
 
 /** Writes tar archives for tests, including the entries a hostile artifact would carry. */
-final class TarBuilder {
+public final class TarBuilder {
 
     private record Entry(TarArchiveEntry header, byte[] content) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
-    static byte[] tarOf(SortedMap<String, byte[]> files) {
+    public static byte[] tarOf(SortedMap<String, byte[]> files) {
         TarBuilder tar = new TarBuilder();
         files.forEach(tar::file);
         return tar.build();
     }
 
-    TarBuilder file(String name, byte[] content) {
+    public TarBuilder file(String name, byte[] content) {
         // preserveAbsolutePath keeps names exactly as given, a leading / included.
         TarArchiveEntry header = new TarArchiveEntry(name, true);
         header.setSize(content.length);
@@ -40,7 +40,7 @@ final class TarBuilder {
         return this;
     }
 
-    TarBuilder symlink(String name, String target) {
+    public TarBuilder symlink(String name, String target) {
         TarArchiveEntry header = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
         header.setLinkName(target);
         entries.add(new Entry(header, new byte[0]));
@@ -59,7 +59,7 @@ final class TarBuilder {
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -74,7 +74,7 @@ final class TarBuilder {
         return bytes.toByteArray();
     }
 
-    static byte[] gzip(byte[] content) {
+    public static byte[] gzip(byte[] content) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream gzip = new GzipCompressorOutputStream(bytes)) {
             gzip.write(content);

@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /** A layer to push: its media type, content and annotations, in the layouts that ORAS and Flux produce. */
-record TestLayer(String mediaType, byte[] content, Map<String, String> annotations) {
+public record TestLayer(String mediaType, byte[] content, Map<String, String> annotations) {
 
     /** What {@code oras push} makes of a file: a layer titled with its path, media type tar by ORAS default. */
-    static TestLayer orasFile(String path, byte[] content) {
+    public static TestLayer orasFile(String path, byte[] content) {
         return new TestLayer(MediaTypes.OCI_LAYER_TAR, content, Map.of(MediaTypes.TITLE_ANNOTATION, path));
     }
 
@@ -22,7 +22,17 @@ record TestLayer(String mediaType, byte[] content, Map<String, String> annotatio
                 "io.deis.oras.content.digest", Digests.sha256(tarball)));
     }
 
-    static TestLayer archive(String mediaType, byte[] content) {
+    /** What {@code flux push artifact} makes of a directory: one gzipped tar of its files, at the tar's root. */
+    public static TestLayer fluxArchive(SortedMap<String, byte[]> files) {
+        return fluxArchive(TarBuilder.gzip(TarBuilder.tarOf(files)));
+    }
+
+    /** A Flux layer of this gzipped tar, whatever it holds. */
+    public static TestLayer fluxArchive(byte[] gzippedTar) {
+        return archive(MediaTypes.FLUX_CONTENT_TAR_GZIP, gzippedTar);
+    }
+
+    public static TestLayer archive(String mediaType, byte[] content) {
         return new TestLayer(mediaType, content, Map.of());
     }
 }
