@@ -245,7 +245,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
         Skill failing = awaitReady(ns, "guarded", "False", "AuthenticationFailed");
         assertThat(condition(failing, "Ready").orElseThrow().getMessage()).contains("registry "
                 + securedRegistry.host() + " denied access to tag 1.0.0 in " + securedRegistry.host() + "/" + repository
-                + ": HTTP 401");
+                + ": HTTP 401", "credentials from Secret " + ns + "/registry-credentials");
         assertThat(hasCondition(failing, "Stalled", "False", "AuthenticationFailed")).isTrue();
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, "guarded", "Warning", "AuthenticationFailed"));
         assertThat(api().versions(skillId)).hasSize(1);
