@@ -29,28 +29,23 @@ import java.util.stream.Stream;
  */
 public final class LocalRun {
 
-    private static final Path OPERATOR_JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Path OPERATOR_LOG = Path.of("target", "local-operator.log");
     private static final Path EXAMPLES = Path.of("examples");
     private static final String ROW = "%-10s %-16s %-32s %-18s %-7s %-16s%n";
-
-    /** Held so the setting is not lost with the logger: the embedded API server logs every request otherwise. */
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger(
-            "io.fabric8.mockwebserver");
 
     private final Map<String, Skill> skills = new ConcurrentHashMap<>();
     private final CountDownLatch allReady = new CountDownLatch(1);
 
     public static void main(String[] args) throws Exception {
-        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        MockServerLogging.quiet();
         boolean exitWhenReady = Boolean.getBoolean("skillsync.local.exit-when-ready");
         Duration timeout = Duration.parse("PT" + System.getProperty("skillsync.local.timeout", "120s").toUpperCase());
         System.exit(new LocalRun().run(exitWhenReady, timeout));
     }
 
     int run(boolean exitWhenReady, Duration timeout) throws IOException, InterruptedException {
-        if (!Files.exists(OPERATOR_JAR)) {
-            System.err.println("No operator build at " + OPERATOR_JAR + ": run `mvn -Plocal package -DskipTests`.");
+        if (!OperatorProcess.isBuilt()) {
+            System.err.println("No operator build at " + OperatorProcess.JAR + ": run `mvn -Plocal package -DskipTests`.");
             return 2;
         }
         FakeSkillsApi fake = realApiKey() == null ? FakeSkillsApi.start() : null;
@@ -63,24 +58,23 @@ public final class LocalRun {
                 kubernetes.apply(example);
                 System.out.println("applied " + example);
             }
-            Process operator = startOperator(kubernetes.url(), apiUrl, fake != null);
-            Runtime.getRuntime().addShutdownHook(new Thread(operator::destroy));
-            System.out.println("operator started (pid " + operator.pid() + "), log: " + OPERATOR_LOG + "\n");
-            System.out.printf(ROW, "NAMESPACE", "NAME", "SKILL ID", "VERSION", "READY", "REASON");
-            try (var watch = kubernetes.client().resources(Skill.class).inAnyNamespace().watch(new Printer())) {
-                if (!exitWhenReady) {
-                    operator.waitFor();
-                    return operator.exitValue();
+            String apiKey = fake != null ? FakeSkillsApi.DEFAULT_KEY : realApiKey();
+            try (var operator = OperatorProcess.start(kubernetes.url(), apiUrl, apiKey, 0, OPERATOR_LOG)) {
+                System.out.println("operator started (pid " + operator.pid() + "), log: " + OPERATOR_LOG + "\n");
+                System.out.printf(ROW, "NAMESPACE", "NAME", "SKILL ID", "VERSION", "READY", "REASON");
+                try (var watch = kubernetes.client().resources(Skill.class).inAnyNamespace().watch(new Printer())) {
+                    if (!exitWhenReady) {
+                        return operator.waitFor();
+                    }
+                    boolean ready = allReady.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    operator.close();
+                    if (!ready) {
+                        System.err.println("\nNot every Skill was Ready within " + timeout + "; see " + OPERATOR_LOG);
+                        return 1;
+                    }
+                    System.out.println("\nAll " + skills.size() + " Skills are Ready.");
+                    return 0;
                 }
-                boolean ready = allReady.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                operator.destroy();
-                operator.waitFor(30, TimeUnit.SECONDS);
-                if (!ready) {
-                    System.err.println("\nNot every Skill was Ready within " + timeout + "; see " + OPERATOR_LOG);
-                    return 1;
-                }
-                System.out.println("\nAll " + skills.size() + " Skills are Ready.");
-                return 0;
             }
         } finally {
             if (fake != null) {
@@ -100,22 +94,6 @@ public final class LocalRun {
         }
     }
 
-    private static Process startOperator(String kubernetesUrl, String apiUrl, boolean fake) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java,
-                "-Dquarkus.kubernetes-client.api-server-url=" + kubernetesUrl,
-                "-Dquarkus.kubernetes-client.trust-certs=true",
-                "-Dquarkus.http.port=0",
-                "-jar", OPERATOR_JAR.toString());
-        builder.environment().put("ANTHROPIC_BASE_URL", apiUrl);
-        if (fake) {
-            // The key travels in the environment, never on a command line that `ps` shows.
-            builder.environment().put("ANTHROPIC_API_KEY", FakeSkillsApi.DEFAULT_KEY);
-        }
-        builder.redirectErrorStream(true).redirectOutput(OPERATOR_LOG.toFile());
-        return builder.start();
-    }
-
     private final class Printer implements Watcher<Skill> {
 
         @Override
@@ -126,14 +104,13 @@ public final class LocalRun {
             } else {
                 skills.put(key, skill);
             }
-            Optional<Condition> ready = skill.getStatus() == null ? Optional.empty()
-                    : skill.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst();
+            Optional<Condition> ready = ReadyCondition.of(skill);
             System.out.printf(ROW, skill.getMetadata().getNamespace(), skill.getMetadata().getName(),
                     skill.getStatus() == null || skill.getStatus().getSkillId() == null ? "" : skill.getStatus().getSkillId(),
                     skill.getStatus() == null || skill.getStatus().getLatestVersion() == null ? ""
                             : skill.getStatus().getLatestVersion(),
                     ready.map(Condition::getStatus).orElse(""), ready.map(Condition::getReason).orElse(""));
-            if (!skills.isEmpty() && skills.values().stream().allMatch(LocalRun::isReady)) {
+            if (!skills.isEmpty() && skills.values().stream().allMatch(ReadyCondition::isTrue)) {
                 allReady.countDown();
             }
         }
@@ -142,10 +119,5 @@ public final class LocalRun {
         public void onClose(WatcherException cause) {
             System.err.println("watch closed: " + cause.getMessage());
         }
-    }
-
-    private static boolean isReady(Skill skill) {
-        return skill.getStatus() != null && skill.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 }

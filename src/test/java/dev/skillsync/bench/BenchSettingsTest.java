@@ -1,0 +1,49 @@
+package dev.skillsync.bench;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchSettingsTest {
+
+    private static final String SKILLS = "skillsync.bench.skills";
+    private static final String STEADY = "skillsync.bench.steady-seconds";
+
+    @AfterEach
+    void clearProperties() {
+        System.clearProperty(SKILLS);
+        System.clearProperty(STEADY);
+    }
+
+    @Test
+    void defaultsToAHundredSkillsATwentySecondWindowAndFiveMinuteWaits() {
+        assertThat(BenchSettings.fromSystemProperties())
+                .isEqualTo(new BenchSettings(100, Duration.ofSeconds(20), Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void takesTheNumberOfSkillsAndTheWindowFromSystemProperties() {
+        System.setProperty(SKILLS, "250");
+        System.setProperty(STEADY, " 5 ");
+
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+
+        assertThat(settings.skills()).isEqualTo(250);
+        assertThat(settings.steadyWindow()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void refusesWhatIsNotAPositiveWholeNumberNamingTheProperty() {
+        System.setProperty(SKILLS, "0");
+        assertThatThrownBy(BenchSettings::fromSystemProperties)
+                .hasMessage("-Dskillsync.bench.skills must be a whole number of at least 1, got '0'");
+
+        System.setProperty(SKILLS, "ten");
+        assertThatThrownBy(BenchSettings::fromSystemProperties)
+                .hasMessage("-Dskillsync.bench.skills must be a whole number of at least 1, got 'ten'");
+    }
+}

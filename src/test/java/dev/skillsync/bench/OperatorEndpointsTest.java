@@ -1,0 +1,28 @@
+package dev.skillsync.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperatorEndpointsTest {
+
+    @Test
+    void heapInUseIsTheSumOverTheHeapPoolsOnly() {
+        String metrics = """
+                # HELP jvm_memory_used_bytes The amount of used memory
+                # TYPE jvm_memory_used_bytes gauge
+                jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 2.097152E7
+                jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 1.048576E7
+                jvm_memory_used_bytes{area="heap",id="G1 Survivor Space",} 1048576.0
+                jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 5.0E7
+                jvm_memory_committed_bytes{area="heap",id="G1 Old Gen"} 9.9E7
+                """;
+
+        assertThat(OperatorEndpoints.heapUsedBytes(metrics)).hasValue(31L << 20);
+    }
+
+    @Test
+    void noHeapFigureWithoutJvmMetrics() {
+        assertThat(OperatorEndpoints.heapUsedBytes("skillsync_versions_created_total 3.0\n")).isEmpty();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.skillsync.bench;
+
+import java.time.Duration;
+import java.util.OptionalDouble;
+
+/**
+ * What one phase measured: how long it took, Skills API calls (GET are reads, POST and DELETE writes), writes to
+ * Skills in the Kubernetes API, and the operator's memory when it ended.
+ *
+ * @param skillsSynced Skills the phase brought to the awaited state; 0 when it syncs nothing (then no rate)
+ */
+record PhaseResult(String name, Duration elapsed, int skillsSynced, long apiReads, long apiWrites, long skillWrites,
+                   MemorySample memory) {
+
+    OptionalDouble skillsPerSecond() {
+        if (skillsSynced == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(skillsSynced / (elapsed.toNanos() / 1e9));
+    }
+}

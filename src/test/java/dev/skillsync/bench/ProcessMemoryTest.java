@@ -1,0 +1,27 @@
+package dev.skillsync.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class ProcessMemoryTest {
+
+    @Test
+    void readsPeakAndCurrentResidentMemoryOfARunningProcess() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc only");
+
+        ProcessMemory memory = ProcessMemory.of(ProcessHandle.current().pid()).orElseThrow();
+
+        assertThat(memory.rssBytes()).isPositive();
+        assertThat(memory.peakRssBytes()).isGreaterThanOrEqualTo(memory.rssBytes());
+    }
+
+    @Test
+    void nothingForAProcessThatDoesNotExist() {
+        assertThat(ProcessMemory.of(Long.MAX_VALUE)).isEmpty();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.skillsync.bench;
+
+import dev.skillsync.resource.Skill;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The Skills of one namespace as a watch on the API server reports them: the latest state of each by name, and how
+ * many times they were written after their creation (every write, status or metadata, is one MODIFIED event).
+ */
+final class SkillWatch implements AutoCloseable {
+
+    private final Map<String, Skill> skills = new ConcurrentHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
+    private volatile WatcherException failure;
+    private final Watch watch;
+
+    SkillWatch(KubernetesClient client, String namespace) {
+        this.watch = client.resources(Skill.class).inNamespace(namespace).watch(new Recorder());
+    }
+
+    /** Writes to the Skills since the watch began, not counting their creation. */
+    long writes() {
+        return writes.get();
+    }
+
+    long count(Predicate<Skill> condition) {
+        return skills.values().stream().filter(condition).count();
+    }
+
+    /** Each Skill's {@code status.latestVersion} by name; Skills without one are left out. */
+    Map<String, String> latestVersions() {
+        return skills.values().stream()
+                .filter(s -> s.getStatus() != null && s.getStatus().getLatestVersion() != null)
+                .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s.getStatus().getLatestVersion()));
+    }
+
+    /** @throws BenchmarkFailure when the watch has broken, so that this view no longer follows the API server */
+    void ensureOpen() {
+        WatcherException cause = failure;
+        if (cause != null) {
+            throw new BenchmarkFailure("the watch on Skills closed: " + cause.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        watch.close();
+    }
+
+    private final class Recorder implements Watcher<Skill> {
+
+        @Override
+        public void eventReceived(Action action, Skill skill) {
+            String name = skill.getMetadata().getName();
+            switch (action) {
+                case ADDED -> skills.put(name, skill);
+                case MODIFIED -> {
+                    skills.put(name, skill);
+                    writes.incrementAndGet();
+                }
+                case DELETED -> skills.remove(name);
+                default -> {
+                    // BOOKMARK and ERROR carry no Skill state.
+                }
+            }
+        }
+
+        @Override
+        public void onClose(WatcherException cause) {
+            failure = cause;
+        }
+    }
+}
