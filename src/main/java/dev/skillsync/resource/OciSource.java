@@ -2,6 +2,7 @@ package dev.skillsync.resource;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Objects;
 public class OciSource {
 
     @Required
+    @Size(max = 2048)
     @ValidationRule(value = "self.startsWith('oci://')", message = "url must start with oci://")
     @JsonPropertyDescription("Artifact repository, as oci://host[:port]/repository/path.")
     private String url;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.Objects;
@@ -24,6 +25,7 @@ public class SkillSpec {
     private SkillSource source;
 
     @Default("10m")
+    @Size(max = 32)
     @Pattern("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$")
     @ValidationRule(value = "duration(self) >= duration('1s')", message = "interval must be a duration of at least 1s, such as 30s, 10m or 1h")
     @JsonPropertyDescription("How often the remote skill is checked for drift and an OCI tag is re-resolved, "
