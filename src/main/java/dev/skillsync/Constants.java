@@ -5,7 +5,6 @@ public final class Constants {
 
     public static final String GROUP = "skillsync.dev";
     public static final String VERSION = "v1alpha1";
-    public static final String CRD_NAME = "skills." + GROUP;
 
     public static final String FINALIZER = GROUP + "/finalizer";
     public static final String SKILL_ID_ANNOTATION = GROUP + "/skill-id";

@@ -47,11 +47,6 @@ public final class FakeSkillsApi implements AutoCloseable {
         return new FakeSkillsApi(0);
     }
 
-    /** Starts the fake on 127.0.0.1 on {@code port} (0 picks a free one). */
-    public static FakeSkillsApi start(int port) {
-        return new FakeSkillsApi(port);
-    }
-
     /** Where to send requests, without a trailing slash, e.g. "http://127.0.0.1:40123". */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getPort();

@@ -32,21 +32,17 @@ public final class EmbeddedKubernetes implements AutoCloseable {
         this.client = server.createClient();
     }
 
-    public static EmbeddedKubernetes start(int port) {
+    public static EmbeddedKubernetes start() {
         var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new ServerSideApplyAsMergePatchDispatcher(), false);
         try {
-            server.init(InetAddress.getLoopbackAddress(), port);
+            server.init(InetAddress.getLoopbackAddress(), 0);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot start the embedded Kubernetes API on port " + port, e);
+            throw new IllegalStateException("cannot start the embedded Kubernetes API", e);
         }
         var kubernetes = new EmbeddedKubernetes(server);
         kubernetes.installCrd(CRD_FILE);
         return kubernetes;
-    }
-
-    public static EmbeddedKubernetes start() {
-        return start(0);
     }
 
     /** The API server URL, for a kubeconfig or {@code quarkus.kubernetes-client.api-server-url}. */
