@@ -9,6 +9,7 @@ import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The HTTP exchanges of one resolve or pull with one repository (OCI distribution API): manifests and blobs,
@@ -38,6 +39,9 @@ final class RegistrySession {
         this.repositoryUrl = HttpUrl.get((connection.insecure() ? "http://" : "https://") + reference.registry()
                 + "/v2/" + reference.repository() + "/");
     }
+
+    /** Answers to a manifest HEAD whose reason is worth a GET for the registry's own words. */
+    private static final Set<Integer> EXPLAINED_BY_BODY = Set.of(401, 403, 404);
 
     ManifestInfo headManifest(String tagOrDigest) throws OciException {
         Request request = new Request.Builder().url(manifestUrl(tagOrDigest)).head()
@@ -86,6 +90,15 @@ final class RegistrySession {
         }
         if (response.isSuccessful()) {
             return response;
+        }
+        if ("HEAD".equals(request.method()) && EXPLAINED_BY_BODY.contains(response.code())) {
+            // An answer to HEAD has no body: the same request as GET carries the registry's own error message.
+            // Not for 429 or 5xx, where a second request right away would only add load.
+            response.close();
+            response = send(request.newBuilder().get().build());
+            if (response.isSuccessful()) {
+                return response;
+            }
         }
         try (Response failed = response) {
             throw failure(failed, subject);

@@ -73,11 +73,11 @@ public class OciContentSource implements ContentSource {
             String revision = reference.digest() != null ? digest : reference.tag() + "@" + digest;
             return new SourceSnapshot(SkillFiles.of(artifact.files()), revision, false);
         } catch (OciException e) {
-            String message = e.kind() != OciException.Kind.UNAUTHORIZED ? e.getMessage()
-                    : e.getMessage() + (source.getSecretRef() == null
-                            ? "; no credentials were sent: set spec.source.oci.secretRef to a docker-registry Secret"
-                            : "; credentials from Secret " + skill.getMetadata().getNamespace() + "/"
-                                    + source.getSecretRef().getName());
+            // The registry client already says when no credentials were sent; name the Secret when some were.
+            String message = e.kind() != OciException.Kind.UNAUTHORIZED || source.getSecretRef() == null
+                    ? e.getMessage()
+                    : e.getMessage() + "; credentials from Secret " + skill.getMetadata().getNamespace() + "/"
+                            + source.getSecretRef().getName();
             throw new SourceException(kindOf(e), message, e);
         }
     }

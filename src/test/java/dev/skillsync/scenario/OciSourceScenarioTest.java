@@ -245,7 +245,8 @@ class OciSourceScenarioTest extends ScenarioSupport {
         Skill failing = awaitReady(ns, "guarded", "False", "AuthenticationFailed");
         assertThat(condition(failing, "Ready").orElseThrow().getMessage()).contains("registry "
                 + securedRegistry.host() + " denied access to tag 1.0.0 in " + securedRegistry.host() + "/" + repository
-                + ": HTTP 401", "credentials from Secret " + ns + "/registry-credentials");
+                + ": HTTP 401 (UNAUTHORIZED: authentication required)",
+                        "credentials from Secret " + ns + "/registry-credentials");
         assertThat(hasCondition(failing, "Stalled", "False", "AuthenticationFailed")).isTrue();
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, "guarded", "Warning", "AuthenticationFailed"));
         assertThat(api().versions(skillId)).hasSize(1);
@@ -276,7 +277,8 @@ class OciSourceScenarioTest extends ScenarioSupport {
         Skill waiting = awaitReady(ns, "awaited", "False", "SourceNotFound");
 
         assertThat(condition(waiting, "Ready").orElseThrow().getMessage())
-                .contains("tag 2.0.0 not found in " + registry.host() + "/" + repository);
+                .contains("tag 2.0.0 not found in " + registry.host() + "/" + repository
+                        + ": HTTP 404 (MANIFEST_UNKNOWN: manifest unknown)");
         assertThat(hasCondition(waiting, "Stalled", "False", "SourceNotFound")).isTrue();
         assertThat(waiting.getStatus().getSkillId()).isNull();
         assertThat(api().skills()).noneMatch(s -> s.displayTitle().equals(ns + "/awaited"));
