@@ -181,7 +181,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             if (skillId == null) {
                 return DeleteControl.defaultDelete();
             }
-            writeStatus(skill, context, new SyncOutcome.Deleting("deleting remote skill " + skillId), now);
+            writeStatus(skill, context, StatusAggregator.aggregate(skill,
+                    new SyncOutcome.Deleting("deleting remote skill " + skillId), now));
             synchronizer.deleteRemote(apiKeys.resolve(skill), skillId);
             events.normal(skill, "SkillDeleted", "deleted remote skill " + skillId + " and its versions");
             return DeleteControl.defaultDelete();
@@ -190,7 +191,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
                     + "; fix the cause, or set spec.deletionPolicy to Orphan to delete this Skill and keep the remote "
                     + "skill";
             events.warning(skill, SkillConditions.DELETION_BLOCKED, message);
-            writeStatus(skill, context, new SyncOutcome.DeletionBlocked(message), now);
+            writeStatus(skill, context,
+                    StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(message), now));
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff.next(skill.getStatus(), now));
         }
     }
@@ -243,8 +245,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         return rescheduleAfter == null ? control : control.rescheduleAfter(atLeastOneSecond(rescheduleAfter));
     }
 
-    private void writeStatus(Skill skill, Context<Skill> context, SyncOutcome outcome, Instant now) {
-        SkillStatus next = StatusAggregator.aggregate(skill, outcome, now);
+    /** Writes status in the middle of a reconcile (before a remote call), unless it would not change. */
+    private static void writeStatus(Skill skill, Context<Skill> context, SkillStatus next) {
         if (!next.equals(skill.getStatus())) {
             skill.setStatus(context.resourceOperations().serverSideApplyPrimaryStatus(statusPatch(skill, next))
                     .getStatus());
@@ -310,9 +312,13 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
         @Override
         public void createStarting(PendingCreate pendingCreate) {
-            SkillStatus status = StatusAggregator.withPendingCreate(skill, pendingCreate, clock.instant());
-            skill.setStatus(context.resourceOperations().serverSideApplyPrimaryStatus(statusPatch(skill, status))
-                    .getStatus());
+            writeStatus(skill, context, StatusAggregator.withPendingCreate(skill, pendingCreate, clock.instant()));
+        }
+
+        @Override
+        public void versionUploadStarting(String skillId) {
+            writeStatus(skill, context, StatusAggregator.aggregate(skill, new SyncOutcome.InProgress(
+                    "uploading a new version of remote skill " + skillId), clock.instant()));
         }
 
         @Override

@@ -183,6 +183,7 @@ public class SkillSynchronizer {
             if (latest != null) {
                 requireSameName(key, remote.id(), latest, desired.manifest().name());
             }
+            progress.versionUploadStarting(remote.id());
             RemoteVersion created = api.createVersion(key, remote.id(), uploadFiles(desired));
             latest = created.version();
             knownHashes.put(latest, desired.contentHash());

@@ -8,6 +8,9 @@ public interface SyncProgress {
     /** Called before a remote create; returns once the intent is stored. */
     void createStarting(PendingCreate pendingCreate);
 
+    /** Called before a version is uploaded, so that Reconciling=True shows while it is. */
+    void versionUploadStarting(String skillId);
+
     /** Called right after a remote skill was created or adopted; returns once its ID is stored. */
     void skillIdentified(String skillId);
 

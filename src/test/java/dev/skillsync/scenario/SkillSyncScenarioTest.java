@@ -105,6 +105,26 @@ class SkillSyncScenarioTest extends ScenarioSupport {
     }
 
     @Test
+    void reconcilingIsTrueWhileAVersionUploads() {
+        String ns = uniqueNamespace("uploading");
+        create(configMap(ns, "files", true, files("slow", "Slow.", "v = 1\n")));
+        create(newSkill(ns, "slow", "files"));
+        awaitSynced(ns, "slow");
+
+        api().setLatency(Duration.ofSeconds(2));
+        try {
+            putFile(ns, "files", "run.py", "v = 2\n");
+            await().atMost(TIMEOUT).until(() -> hasCondition(skill(ns, "slow").get(), "Reconciling", "True",
+                    "Progressing"));
+            assertThat(hasCondition(skill(ns, "slow").get(), "Ready", "True", "Synced")).isTrue();
+        } finally {
+            api().setLatency(Duration.ZERO);
+        }
+        await().atMost(TIMEOUT).until(() -> hasCondition(skill(ns, "slow").get(), "Reconciling", "False", "Synced")
+                && hasCondition(skill(ns, "slow").get(), "Ready", "True", "Synced"));
+    }
+
+    @Test
     void inSteadyStateTheOperatorMakesNoCallsToTheSkillsApi() {
         String ns = uniqueNamespace("steady");
         create(configMap(ns, "files", true, files("steady", "Stays put.", "pass\n")));
