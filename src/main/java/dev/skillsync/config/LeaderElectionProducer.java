@@ -1,6 +1,7 @@
 package dev.skillsync.config;
 
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 
@@ -14,6 +15,10 @@ public class LeaderElectionProducer {
         if (!settings.enabled()) {
             return null;
         }
-        return new LeaderElectionConfiguration(settings.leaseName(), settings.leaseNamespace().orElse(null));
+        LeaderElectionConfigurationBuilder builder = LeaderElectionConfigurationBuilder
+                .aLeaderElectionConfiguration(settings.leaseName())
+                .withLeaseNamespace(settings.leaseNamespace().orElse(null));
+        // java-operator-sdk allows staying alive after losing leadership for tests only, and says so by this name.
+        return settings.exitOnStopLeading() ? builder.build() : builder.buildForTest(false);
     }
 }

@@ -31,6 +31,13 @@ public interface SkillsyncConfig {
 
         /** Namespace of the Lease; default: the namespace the operator runs in. */
         Optional<String> leaseNamespace();
+
+        /**
+         * Exit the process when leadership is lost, so that Kubernetes restarts it as a follower. Turn off only where
+         * the operator is embedded in a process that must outlive it (the tests).
+         */
+        @WithDefault("true")
+        boolean exitOnStopLeading();
     }
 
     /** How long a Skill waits before a failed sync is tried again. */

@@ -34,7 +34,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
     public static EmbeddedKubernetes start() {
         var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new ServerSideApplyAsMergePatchDispatcher(), false);
+                new EmbeddedApiDispatcher(), false);
         try {
             server.init(InetAddress.getLoopbackAddress(), 0);
         } catch (RuntimeException e) {

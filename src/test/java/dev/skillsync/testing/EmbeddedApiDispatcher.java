@@ -16,12 +16,17 @@ import java.io.UncheckedIOException;
 import java.util.Collections;
 
 /**
- * The CRUD mock answers 415 to server-side apply, which java-operator-sdk uses in production. This dispatcher applies
- * an apply-patch as a JSON merge patch (RFC 7386), so the tests run the production write path. With one field manager
- * writing the status that is what server-side apply does too: lists are replaced, explicit nulls clear fields. The
- * mock's own merge appends to lists, so the merge is done here and handed to the mock as the equivalent JSON patch.
+ * The CRUD mock with the two API server behaviours the operator relies on and the mock lacks.
+ * <ul>
+ * <li>Server-side apply, which java-operator-sdk uses in production (the mock answers 415): an apply-patch is applied
+ * as a JSON merge patch (RFC 7386). With one field manager writing the status that is what server-side apply does
+ * too: lists are replaced, explicit nulls clear fields. The mock's own merge appends to lists, so the merge is done
+ * here and handed to the mock as the equivalent JSON patch.</li>
+ * <li>SelfSubjectRulesReview, which java-operator-sdk sends before leader election: answered with the Lease rule
+ * the Helm chart grants.</li>
+ * </ul>
  */
-public class ServerSideApplyAsMergePatchDispatcher extends KubernetesCrudDispatcher {
+public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
 
     private static final String APPLY_PATCH = "application/apply-patch+yaml";
     private static final String JSON_PATCH = "application/json-patch+json";
@@ -29,8 +34,29 @@ public class ServerSideApplyAsMergePatchDispatcher extends KubernetesCrudDispatc
     private final ObjectMapper yaml = new YAMLMapper();
     private final ObjectMapper json = new ObjectMapper();
 
-    public ServerSideApplyAsMergePatchDispatcher() {
+    public EmbeddedApiDispatcher() {
         super(Collections.emptyList());
+    }
+
+    private static final String RULES_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
+
+    @Override
+    public MockResponse handleCreate(RecordedRequest request) {
+        if (!request.getPath().startsWith(RULES_REVIEWS)) {
+            return super.handleCreate(request);
+        }
+        try {
+            ObjectNode review = (ObjectNode) json.readTree(request.getUtf8Body());
+            ObjectNode status = review.putObject("status").put("incomplete", false);
+            ObjectNode rule = status.putArray("resourceRules").addObject();
+            rule.putArray("apiGroups").add("coordination.k8s.io");
+            rule.putArray("resources").add("leases");
+            rule.putArray("verbs").add("create").add("get").add("update").add("patch");
+            status.putArray("nonResourceRules");
+            return new MockResponse().setResponseCode(201).setBody(json.writeValueAsString(review));
+        } catch (IOException e) {
+            throw new UncheckedIOException("SelfSubjectRulesReview body is not JSON", e);
+        }
     }
 
     @Override
