@@ -3,19 +3,16 @@ package dev.skillsync.reconciler;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.skillsapi.RemoteSkill;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Decides what a create that may already have happened left behind. The beta API rejects a reused display title, so
- * the skills with the pending create's title are the candidates; one made after the create started is ours.
+ * the skills with the pending create's title are the candidates; ours is the one whose latest version holds exactly
+ * the content that create uploaded. A skill with the title but other content is someone else's and is left alone.
  */
 public final class CreateRecovery {
-
-    /** Clock difference between the operator and the API that is still taken as "after the create started". */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     public sealed interface Decision {
     }
@@ -32,40 +29,38 @@ public final class CreateRecovery {
     public record Ambiguous(String message) implements Decision {
     }
 
-    /** Another skill, older than our create, holds the title. */
+    /** Another skill, with other content, holds the title. */
     public record TitleTaken(RemoteSkill skill) implements Decision {
     }
 
     private CreateRecovery() {
     }
 
-    public static Decision decide(PendingCreate pending, List<RemoteSkill> skills) {
+    /**
+     * @param latestContentHash the content hash of a skill's latest version (null for a skill without versions);
+     *        asked only of the skills with the pending create's title
+     */
+    public static Decision decide(PendingCreate pending, List<RemoteSkill> skills,
+            Function<RemoteSkill, String> latestContentHash) {
         List<RemoteSkill> sameTitle = skills.stream()
                 .filter(skill -> pending.getDisplayTitle().equals(skill.displayTitle()))
                 .toList();
         if (sameTitle.isEmpty()) {
             return new CreateNew();
         }
-        Instant earliest = parse(pending.getStartedAt()).minus(CLOCK_SKEW);
-        List<RemoteSkill> madeSince = sameTitle.stream()
-                .filter(skill -> skill.createdAt() == null || !parse(skill.createdAt()).isBefore(earliest))
+        List<RemoteSkill> sameContent = sameTitle.stream()
+                .filter(skill -> skill.latestVersion() != null
+                        && Objects.equals(pending.getContentHash(), latestContentHash.apply(skill)))
                 .toList();
-        if (madeSince.size() == 1) {
-            return new Adopt(madeSince.get(0));
+        if (sameContent.size() == 1) {
+            return new Adopt(sameContent.get(0));
         }
-        if (madeSince.isEmpty()) {
+        if (sameContent.isEmpty()) {
             return new TitleTaken(sameTitle.get(0));
         }
-        return new Ambiguous("found " + madeSince.size() + " remote skills titled '" + pending.getDisplayTitle()
-                + "' (" + String.join(", ", madeSince.stream().map(RemoteSkill::id).toList())
-                + ") after a create whose answer was lost; set the annotation skillsync.dev/skill-id to the one to keep");
-    }
-
-    private static Instant parse(String timestamp) {
-        try {
-            return Instant.parse(timestamp);
-        } catch (DateTimeParseException e) {
-            return Instant.EPOCH;
-        }
+        return new Ambiguous("found " + sameContent.size() + " remote skills titled '" + pending.getDisplayTitle()
+                + "' with the content of a create whose answer was lost ("
+                + String.join(", ", sameContent.stream().map(RemoteSkill::id).toList())
+                + "); set the annotation skillsync.dev/skill-id to the one to keep");
     }
 }

@@ -102,7 +102,8 @@ public class SkillSynchronizer {
 
     /** Finds the skill a pending create left behind; null when the create never happened. */
     public String findPendingCreate(ApiKey key, PendingCreate pending) throws SyncFailure {
-        CreateRecovery.Decision decision = CreateRecovery.decide(pending, api.listSkills(key));
+        CreateRecovery.Decision decision = CreateRecovery.decide(pending, api.listSkills(key),
+                skill -> latestContentHashOrNull(key, skill));
         if (decision instanceof CreateRecovery.Adopt adopt) {
             return adopt.skill().id();
         }
@@ -146,7 +147,8 @@ public class SkillSynchronizer {
     /** The create was refused because the title exists: our own earlier create, or someone else's skill. */
     private RemoteState adoptAfterTitleClash(SyncRequest request, PendingCreate pending, SkillsApiException clash,
             SyncProgress progress) throws SyncFailure {
-        CreateRecovery.Decision decision = CreateRecovery.decide(pending, api.listSkills(request.apiKey()));
+        CreateRecovery.Decision decision = CreateRecovery.decide(pending, api.listSkills(request.apiKey()),
+                skill -> latestContentHashOrNull(request.apiKey(), skill));
         if (decision instanceof CreateRecovery.Adopt adopt) {
             progress.skillIdentified(adopt.skill().id());
             progress.normalEvent("SkillAdopted", "adopted remote skill " + adopt.skill().id()
@@ -236,13 +238,25 @@ public class SkillSynchronizer {
     }
 
     private String downloadHash(ApiKey key, String skillId, String version) throws SyncFailure {
-        byte[] zip = api.downloadVersion(key, skillId, version);
         try {
-            return ContentHash.of(SkillArchive.unzip(zip, maxDownloadBytes));
+            return contentHash(key, skillId, version);
         } catch (InvalidContentException e) {
             throw new SyncFailure(API_ERROR, "could not read version " + version + " of remote skill " + skillId
                     + ": " + e.getMessage(), false, Duration.ofMinutes(1));
         }
+    }
+
+    /** For recovery: a skill whose latest version cannot be read is not the one this operator uploaded. */
+    private String latestContentHashOrNull(ApiKey key, RemoteSkill skill) {
+        try {
+            return contentHash(key, skill.id(), skill.latestVersion());
+        } catch (InvalidContentException e) {
+            return null;
+        }
+    }
+
+    private String contentHash(ApiKey key, String skillId, String version) throws InvalidContentException {
+        return ContentHash.of(SkillArchive.unzip(api.downloadVersion(key, skillId, version), maxDownloadBytes));
     }
 
     /** The Skills API fixes a skill's name at creation; say so before the upload is refused. */

@@ -58,6 +58,23 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
     }
 
     @Test
+    void aTitleHeldBySomeoneElsesSkillStallsAndThatSkillIsLeftAlone() {
+        String ns = uniqueNamespace("titletaken");
+        var theirs = api().createSkillOutOfBand(ns + "/mine", prefixed("theirs", files("theirs", "Theirs.", "x\n")));
+        create(configMap(ns, "files", true, files("mine", "Mine.", "pass\n")));
+        create(newSkill(ns, "mine", "files"));
+
+        Skill stalled = awaitReady(ns, "mine", "False", "ApiError");
+
+        assertThat(hasCondition(stalled, "Stalled", "True", "ApiError")).isTrue();
+        assertThat(condition(stalled, "Ready").orElseThrow().getMessage())
+                .contains("already exists", theirs.id(), "spec.displayTitle", "skillsync.dev/skill-id");
+        assertThat(stalled.getStatus().getSkillId()).isNull();
+        assertThat(api().versions(theirs.id())).hasSize(1);
+        assertThat(api().calls()).noneMatch(c -> c.path().contains(theirs.id()) && !c.method().equals("GET"));
+    }
+
+    @Test
     void anAnnotatedSkillIdAdoptsAnExistingSkillWithoutUploadingTheSameContent() {
         String ns = uniqueNamespace("adopt");
         Map<String, String> files = files("adopted", "Adopted.", "pass\n");
