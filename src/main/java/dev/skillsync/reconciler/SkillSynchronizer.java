@@ -100,10 +100,9 @@ public class SkillSynchronizer {
         }
     }
 
-    /** Finds the skill a pending create left behind; null when the create never happened. */
+    /** Finds the skill a pending create left behind, for cleanup; null when there is none of ours. */
     public String findPendingCreate(ApiKey key, PendingCreate pending) throws SyncFailure {
-        CreateRecovery.Decision decision = CreateRecovery.decide(pending, api.listSkills(key),
-                skill -> latestContentHashOrNull(key, skill));
+        CreateRecovery.Decision decision = decidePending(key, pending);
         if (decision instanceof CreateRecovery.Adopt adopt) {
             return adopt.skill().id();
         }
@@ -113,14 +112,36 @@ public class SkillSynchronizer {
         return null;
     }
 
+    /** Before creating again: the skill an earlier create left behind, or null when it never happened. */
     private String recoverPendingCreate(SyncRequest request, SyncProgress progress) throws SyncFailure {
-        String skillId = findPendingCreate(request.apiKey(), request.pendingCreate());
-        if (skillId != null) {
-            progress.skillIdentified(skillId);
-            progress.normalEvent("SkillAdopted", "adopted remote skill " + skillId
-                    + " created by an earlier attempt whose answer was lost");
+        CreateRecovery.Decision decision = decidePending(request.apiKey(), request.pendingCreate());
+        if (decision instanceof CreateRecovery.CreateNew) {
+            return null;
         }
-        return skillId;
+        // A title held by another skill would only make the create fail again: say so now.
+        return adopted(decision, request.displayTitle(), "", progress);
+    }
+
+    private CreateRecovery.Decision decidePending(ApiKey key, PendingCreate pending) {
+        return CreateRecovery.decide(pending, api.listSkills(key), skill -> latestContentHashOrNull(key, skill));
+    }
+
+    /** The skill ID of an Adopt decision, recorded; any other decision is a stalled failure. */
+    private static String adopted(CreateRecovery.Decision decision, String title, String refusal,
+            SyncProgress progress) throws SyncFailure {
+        if (decision instanceof CreateRecovery.Adopt adopt) {
+            progress.skillIdentified(adopt.skill().id());
+            progress.normalEvent("SkillAdopted", "adopted remote skill " + adopt.skill().id()
+                    + " created by an earlier attempt whose answer was lost");
+            return adopt.skill().id();
+        }
+        if (decision instanceof CreateRecovery.Ambiguous ambiguous) {
+            throw new SyncFailure(AMBIGUOUS_CREATE, ambiguous.message(), true, null);
+        }
+        String holder = decision instanceof CreateRecovery.TitleTaken taken ? " (" + taken.skill().id() + ")" : "";
+        throw new SyncFailure(API_ERROR, "a remote skill titled '" + title + "' already exists" + holder
+                + ": set spec.displayTitle to another title, or adopt that skill with the annotation "
+                + "skillsync.dev/skill-id" + refusal, true, null);
     }
 
     private RemoteState create(SyncRequest request, SyncProgress progress) throws SyncFailure {
@@ -147,21 +168,9 @@ public class SkillSynchronizer {
     /** The create was refused because the title exists: our own earlier create, or someone else's skill. */
     private RemoteState adoptAfterTitleClash(SyncRequest request, PendingCreate pending, SkillsApiException clash,
             SyncProgress progress) throws SyncFailure {
-        CreateRecovery.Decision decision = CreateRecovery.decide(pending, api.listSkills(request.apiKey()),
-                skill -> latestContentHashOrNull(request.apiKey(), skill));
-        if (decision instanceof CreateRecovery.Adopt adopt) {
-            progress.skillIdentified(adopt.skill().id());
-            progress.normalEvent("SkillAdopted", "adopted remote skill " + adopt.skill().id()
-                    + " created by an earlier attempt whose answer was lost");
-            return bringUpToDate(request, api.getSkill(request.apiKey(), adopt.skill().id()), progress);
-        }
-        if (decision instanceof CreateRecovery.Ambiguous ambiguous) {
-            throw new SyncFailure(AMBIGUOUS_CREATE, ambiguous.message(), true, null);
-        }
-        String holder = decision instanceof CreateRecovery.TitleTaken taken ? " (" + taken.skill().id() + ")" : "";
-        throw new SyncFailure(API_ERROR, "a remote skill titled '" + request.displayTitle() + "' already exists"
-                + holder + ": set spec.displayTitle to another title, or adopt that skill with the annotation "
-                + "skillsync.dev/skill-id (" + clash.getMessage() + ")", true, null);
+        String skillId = adopted(decidePending(request.apiKey(), pending), request.displayTitle(),
+                " (" + clash.getMessage() + ")", progress);
+        return bringUpToDate(request, api.getSkill(request.apiKey(), skillId), progress);
     }
 
     private RemoteState bringUpToDate(SyncRequest request, RemoteSkill remote, SyncProgress progress)
