@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -39,9 +38,8 @@ public class ApiKeyResolver {
             throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " not found");
         }
         String key = ref.effectiveKey();
-        String encoded = secret.getData() == null ? null : secret.getData().get(key);
-        String value = encoded != null ? new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8)
-                : secret.getStringData() == null ? null : secret.getStringData().get(key);
+        String value = SecretData.value(secret, key).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElse(null);
         if (value == null || value.isBlank()) {
             throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " has no non-empty key '"
                     + key + "'");

@@ -1,6 +1,7 @@
 package dev.skillsync.source;
 
 import dev.skillsync.content.SkillFiles;
+import dev.skillsync.credentials.SecretData;
 import dev.skillsync.oci.OciException;
 import dev.skillsync.oci.OciReference;
 import dev.skillsync.oci.OciRegistryClient;
@@ -15,7 +16,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +56,8 @@ public class OciContentSource implements ContentSource {
             reference = OciReference.parse(source.getUrl(), ref == null ? null : ref.getTag(),
                     ref == null ? null : ref.getDigest());
             connection = RegistryConnection.of(Boolean.TRUE.equals(source.getInsecure()),
-                    secretValue(skill, source.getCertSecretRef(), CA_KEY).orElse(null));
+                    source.getCertSecretRef() == null ? null
+                            : secretValue(skill, source.getCertSecretRef(), CA_KEY, ""));
         } catch (IllegalArgumentException e) {
             throw new SourceException(SourceException.Kind.INVALID_CONTENT, "spec.source.oci: " + e.getMessage(), e);
         }
@@ -92,10 +93,8 @@ public class OciContentSource implements ContentSource {
         if (secretRef == null) {
             return Optional.empty();
         }
-        byte[] dockerConfig = secretValue(skill, secretRef, DOCKER_CONFIG_KEY).orElseThrow(() -> new SourceException(
-                SourceException.Kind.UNAUTHORIZED, "Secret " + skill.getMetadata().getNamespace() + "/"
-                        + secretRef.getName() + " has no key " + DOCKER_CONFIG_KEY
-                        + "; create it with kubectl create secret docker-registry"));
+        byte[] dockerConfig = secretValue(skill, secretRef, DOCKER_CONFIG_KEY,
+                "; create it with kubectl create secret docker-registry");
         try {
             return RegistryCredentials.fromDockerConfigJson(dockerConfig, registryHost);
         } catch (IllegalArgumentException e) {
@@ -105,24 +104,16 @@ public class OciContentSource implements ContentSource {
     }
 
     /** A key of a Secret in the Skill's namespace, read directly: no informer caches Secrets. */
-    private Optional<byte[]> secretValue(Skill skill, LocalObjectReference ref, String key) throws SourceException {
-        if (ref == null) {
-            return Optional.empty();
-        }
+    private byte[] secretValue(Skill skill, LocalObjectReference ref, String key, String hint)
+            throws SourceException {
         String namespace = skill.getMetadata().getNamespace();
         Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
         if (secret == null) {
             throw new SourceException(SourceException.Kind.UNAUTHORIZED, "Secret " + namespace + "/" + ref.getName()
                     + " not found");
         }
-        if (secret.getData() != null && secret.getData().get(key) != null) {
-            return Optional.of(Base64.getDecoder().decode(secret.getData().get(key)));
-        }
-        if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
-            return Optional.of(secret.getStringData().get(key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        throw new SourceException(SourceException.Kind.UNAUTHORIZED, "Secret " + namespace + "/" + ref.getName()
-                + " has no key " + key);
+        return SecretData.value(secret, key).orElseThrow(() -> new SourceException(SourceException.Kind.UNAUTHORIZED,
+                "Secret " + namespace + "/" + ref.getName() + " has no key " + key + hint));
     }
 
     private static SourceException.Kind kindOf(OciException e) {
