@@ -23,8 +23,8 @@ public final class RemoteCheckPolicy {
         if (status == null || status.getSkillId() == null || status.getPendingCreate() != null) {
             return true;
         }
-        String annotatedId = SkillUpdateFilter.annotation(skill, Constants.SKILL_ID_ANNOTATION);
-        String requested = SkillUpdateFilter.annotation(skill, Constants.RECONCILE_REQUESTED_AT_ANNOTATION);
+        String annotatedId = skill.annotation(Constants.SKILL_ID_ANNOTATION);
+        String requested = skill.annotation(Constants.RECONCILE_REQUESTED_AT_ANNOTATION);
         return !Objects.equals(skill.getMetadata().getGeneration(), status.getObservedGeneration())
                 || !desiredHash.equals(status.getContentHash())
                 || (annotatedId != null && !annotatedId.equals(status.getSkillId()))
@@ -49,7 +49,6 @@ public final class RemoteCheckPolicy {
     }
 
     private static boolean isReady(SkillStatus status) {
-        return status.getConditions().stream()
-                .anyMatch(c -> SkillConditions.READY.equals(c.getType()) && "True".equals(c.getStatus()));
+        return status.condition(SkillConditions.READY).filter(c -> "True".equals(c.getStatus())).isPresent();
     }
 }

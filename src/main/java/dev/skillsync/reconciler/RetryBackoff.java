@@ -31,9 +31,7 @@ public final class RetryBackoff {
         if (status == null) {
             return Optional.empty();
         }
-        return status.getConditions().stream()
-                .filter(c -> SkillConditions.READY.equals(c.getType()) && "False".equals(c.getStatus()))
-                .map(c -> Instant.parse(c.getLastTransitionTime()))
-                .findFirst();
+        return status.condition(SkillConditions.READY).filter(c -> "False".equals(c.getStatus()))
+                .map(c -> Instant.parse(c.getLastTransitionTime()));
     }
 }

@@ -207,7 +207,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         SkillStatus status = skill.getStatus() == null ? new SkillStatus() : skill.getStatus();
         boolean pruneDue = !Objects.equals(skill.getMetadata().getGeneration(), status.getObservedGeneration());
         return new SyncRequest(key, skill.effectiveDisplayTitle(), desired,
-                SkillUpdateFilter.annotation(skill, Constants.SKILL_ID_ANNOTATION), status.getSkillId(),
+                skill.annotation(Constants.SKILL_ID_ANNOTATION), status.getSkillId(),
                 status.getPendingCreate(), status.getVersions(), skill.getSpec().maxVersions(), pruneDue);
     }
 
@@ -267,7 +267,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     }
 
     private static String skillIdOf(Skill skill) {
-        String annotated = SkillUpdateFilter.annotation(skill, Constants.SKILL_ID_ANNOTATION);
+        String annotated = skill.annotation(Constants.SKILL_ID_ANNOTATION);
         return annotated != null ? annotated : skill.getStatus() == null ? null : skill.getStatus().getSkillId();
     }
 
@@ -290,9 +290,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     }
 
     private static String readyReason(SkillStatus status) {
-        return status.getConditions().stream().filter(c -> SkillConditions.READY.equals(c.getType()))
-                .map(Condition::getReason).findFirst()
-                .orElse(SkillConditions.PROGRESSING);
+        return status.condition(SkillConditions.READY).map(Condition::getReason).orElse(SkillConditions.PROGRESSING);
     }
 
     private static String indexKey(String configMapName, String namespace) {

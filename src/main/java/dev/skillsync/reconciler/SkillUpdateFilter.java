@@ -4,7 +4,6 @@ import dev.skillsync.Constants;
 import dev.skillsync.resource.Skill;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,11 +22,6 @@ public class SkillUpdateFilter implements OnUpdateFilter<Skill> {
     }
 
     private static boolean annotationChanged(Skill updated, Skill previous, String annotation) {
-        return !Objects.equals(annotation(updated, annotation), annotation(previous, annotation));
-    }
-
-    static String annotation(Skill skill, String annotation) {
-        Map<String, String> annotations = skill.getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(annotation);
+        return !Objects.equals(updated.annotation(annotation), previous.annotation(annotation));
     }
 }

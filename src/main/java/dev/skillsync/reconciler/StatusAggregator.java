@@ -94,8 +94,7 @@ public final class StatusAggregator {
     }
 
     private static String requestedReconcile(Skill skill, SkillStatus previous) {
-        String requested = skill.getMetadata().getAnnotations() == null ? null
-                : skill.getMetadata().getAnnotations().get(dev.skillsync.Constants.RECONCILE_REQUESTED_AT_ANNOTATION);
+        String requested = skill.annotation(dev.skillsync.Constants.RECONCILE_REQUESTED_AT_ANNOTATION);
         return requested != null ? requested : previous.getLastHandledReconcileAt();
     }
 

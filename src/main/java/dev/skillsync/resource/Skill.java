@@ -24,6 +24,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
         type = AdditionalPrinterColumn.Type.DATE)
 public class Skill extends CustomResource<SkillSpec, SkillStatus> implements Namespaced {
 
+    /** One of the Skill's annotations, or null. */
+    public String annotation(String name) {
+        var annotations = getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(name);
+    }
+
     /** The title used when {@code spec.displayTitle} is not set: {@code <namespace>/<name>}. */
     public String effectiveDisplayTitle() {
         String title = getSpec() == null ? null : getSpec().getDisplayTitle();

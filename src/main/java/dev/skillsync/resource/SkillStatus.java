@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 public class SkillStatus {
 
@@ -115,6 +116,12 @@ public class SkillStatus {
 
     public void setPendingCreate(PendingCreate pendingCreate) {
         this.pendingCreate = pendingCreate;
+    }
+
+    /** The condition of that type, if status has one. */
+    public Optional<Condition> condition(String type) {
+        return conditions == null ? Optional.empty()
+                : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
     }
 
     public List<Condition> getConditions() {
