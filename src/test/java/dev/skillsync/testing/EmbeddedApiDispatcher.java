@@ -10,6 +10,7 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonDiff;
+import io.fabric8.zjsonpatch.JsonPatch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,8 @@ import java.util.Collections;
  * here and handed to the mock as the equivalent JSON patch.</li>
  * <li>SelfSubjectRulesReview, which java-operator-sdk sends before leader election: answered with the Lease rule
  * the Helm chart grants.</li>
+ * <li>A patch that removes the last finalizer of a deleted object: the mock deletes the object and answers with no
+ * body, the API server answers with the object as patched, which java-operator-sdk caches.</li>
  * </ul>
  */
 public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
@@ -63,7 +66,7 @@ public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
     public MockResponse handlePatch(RecordedRequest request) {
         String contentType = request.getHeader("Content-Type");
         if (contentType == null || !contentType.startsWith(APPLY_PATCH)) {
-            return super.handlePatch(request);
+            return patchAnsweringWithTheObject(request);
         }
         // fieldManager and force mean nothing here, and the mock only sees a status patch as one when the path ends
         // in /status.
@@ -77,10 +80,34 @@ public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
             JsonNode merged = mergePatch(stored, yaml.readTree(request.getUtf8Body()));
             byte[] patch = json.writeValueAsBytes(JsonDiff.asJson(stored, merged));
             var headers = request.getHeaders().newBuilder().set("Content-Type", JSON_PATCH).build();
-            return super.handlePatch(new RecordedRequest(request.getHttpVersion(), request.method(), path, headers,
-                    new Buffer(patch)));
+            return patchAnsweringWithTheObject(new RecordedRequest(request.getHttpVersion(), request.method(), path,
+                    headers, new Buffer(patch)));
         } catch (IOException e) {
             throw new UncheckedIOException("apply-patch body is not YAML", e);
+        }
+    }
+
+    private MockResponse patchAnsweringWithTheObject(RecordedRequest request) {
+        String contentType = request.getHeader("Content-Type");
+        MockResponse before = handleGet(request.getPath().replaceFirst("\\?.*$", ""));
+        // The mock reads the body away; keep a copy to compute the answer it leaves out.
+        byte[] patch = request.getBody().readByteArray();
+        MockResponse response = super.handlePatch(new RecordedRequest(request.getHttpVersion(), request.method(),
+                request.getPath(), request.getHeaders(), new Buffer(patch)));
+        // The mock answers a patch with 202, and with no body when the patch let it delete the object.
+        Buffer body = response.getBody();
+        boolean answeredWithoutObject = response.getStatus().contains(" 202") && (body == null || body.size() == 0);
+        if (!answeredWithoutObject || !before.getStatus().contains(" 200") || contentType == null) {
+            return response;
+        }
+        try {
+            JsonNode stored = json.readTree(before.getBody().readUtf8());
+            JsonNode patchNode = json.readTree(patch);
+            JsonNode patched = contentType.startsWith(JSON_PATCH) ? JsonPatch.apply(patchNode, stored)
+                    : mergePatch(stored, patchNode);
+            return new MockResponse().setResponseCode(200).setBody(json.writeValueAsString(patched));
+        } catch (IOException e) {
+            throw new UncheckedIOException("patch body is not JSON", e);
         }
     }
 

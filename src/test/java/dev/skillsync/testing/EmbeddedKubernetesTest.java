@@ -64,6 +64,22 @@ class EmbeddedKubernetesTest {
         assertThat(stored.getPendingCreate()).isNull();
     }
 
+    @Test
+    void aPatchThatRemovesTheLastFinalizerOfADeletedObjectAnswersWithTheObjectAsTheApiServerDoes() {
+        Skill skill = SkillFixtures.newSkill("ssa", "three", "files");
+        skill.getMetadata().setFinalizers(List.of("skillsync.dev/finalizer"));
+        kubernetes.client().resource(skill).create();
+        kubernetes.client().resource(skill).delete();
+
+        Skill answer = kubernetes.client().resources(Skill.class).inNamespace("ssa").withName("three")
+                .edit(s -> { s.getMetadata().setFinalizers(List.of()); return s; });
+
+        assertThat(answer).isNotNull();
+        assertThat(answer.getMetadata().getName()).isEqualTo("three");
+        assertThat(answer.getMetadata().getFinalizers()).isEmpty();
+        assertThat(kubernetes.client().resources(Skill.class).inNamespace("ssa").withName("three").get()).isNull();
+    }
+
     private static void applyStatus(String name, List<Condition> conditions, PendingCreate pendingCreate) {
         Skill patch = new Skill();
         patch.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("ssa").build());
