@@ -17,7 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The embedded API server must treat server-side apply the way the operator relies on. */
+/** The embedded API server must answer server-side apply and finalizer removal the way the operator relies on. */
 class EmbeddedKubernetesTest {
 
     private static EmbeddedKubernetes kubernetes;
