@@ -24,7 +24,8 @@ public final class RetentionPlan {
                 .toList();
     }
 
-    public static List<RemoteVersion> versionsKept(List<RemoteVersion> newestFirst, int maxVersions) {
+    /** The newest N, at least one: remote versions, or the versions a status records. */
+    public static <T> List<T> versionsKept(List<T> newestFirst, int maxVersions) {
         return newestFirst.subList(0, Math.min(newestFirst.size(), Math.max(1, maxVersions)));
     }
 }

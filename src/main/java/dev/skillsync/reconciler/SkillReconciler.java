@@ -175,15 +175,18 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         Instant now = clock.instant();
         try {
             String skillId = skillIdOf(skill);
+            // The key is resolved only when there is something remote to find or delete.
+            ApiKey key = null;
             if (skillId == null && skill.getStatus() != null && skill.getStatus().getPendingCreate() != null) {
-                skillId = synchronizer.findPendingCreate(apiKeys.resolve(skill), skill.getStatus().getPendingCreate());
+                key = apiKeys.resolve(skill);
+                skillId = synchronizer.findPendingCreate(key, skill.getStatus().getPendingCreate());
             }
             if (skillId == null) {
                 return DeleteControl.defaultDelete();
             }
             writeStatus(skill, context, StatusAggregator.aggregate(skill,
                     new SyncOutcome.Deleting("deleting remote skill " + skillId), now));
-            synchronizer.deleteRemote(apiKeys.resolve(skill), skillId);
+            synchronizer.deleteRemote(key != null ? key : apiKeys.resolve(skill), skillId);
             events.normal(skill, "SkillDeleted", "deleted remote skill " + skillId + " and its versions");
             return DeleteControl.defaultDelete();
         } catch (MissingApiKeyException | SyncFailure | SkillsApiException e) {
@@ -212,15 +215,12 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     }
 
     private SyncFailure sourceFailure(Skill skill, SourceException e, Instant now) {
-        Duration interval = skill.getSpec().intervalDuration();
         return switch (e.kind()) {
-            case NOT_FOUND -> new SyncFailure(SkillConditions.SOURCE_NOT_FOUND, e.getMessage(), false,
+            case NOT_FOUND, UNAVAILABLE -> new SyncFailure(SkillConditions.SOURCE_NOT_FOUND, e.getMessage(), false,
                     backoff.next(skill.getStatus(), now));
             case UNAUTHORIZED -> new SyncFailure(SkillConditions.AUTHENTICATION_FAILED, e.getMessage(), false,
                     backoff.next(skill.getStatus(), now));
             case INVALID_CONTENT -> invalidContent(skill, e.getMessage());
-            case UNAVAILABLE -> new SyncFailure(SkillConditions.SOURCE_NOT_FOUND, e.getMessage(), false,
-                    backoff.next(skill.getStatus(), now));
         };
     }
 
@@ -321,12 +321,16 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
         @Override
         public void skillIdentified(String skillId) {
+            if (skillId.equals(skill.annotation(Constants.SKILL_ID_ANNOTATION))) {
+                return;
+            }
             // A merge patch of this one annotation: it survives a restore of the resource without its status.
             String patch = Serialization.asJson(Map.of("metadata",
                     Map.of("annotations", Map.of(Constants.SKILL_ID_ANNOTATION, skillId))));
-            client.resources(Skill.class).inNamespace(skill.getMetadata().getNamespace())
+            Skill patched = client.resources(Skill.class).inNamespace(skill.getMetadata().getNamespace())
                     .withName(skill.getMetadata().getName())
                     .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+            skill.getMetadata().setAnnotations(patched.getMetadata().getAnnotations());
         }
 
         @Override

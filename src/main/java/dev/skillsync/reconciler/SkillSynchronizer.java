@@ -48,9 +48,15 @@ public class SkillSynchronizer {
 
     public RemoteState sync(SyncRequest request, SyncProgress progress) throws SyncFailure {
         ApiKey key = request.apiKey();
+        Map<String, String> knownHashes = recordedHashes(request);
         String skillId = request.annotatedSkillId() != null ? request.annotatedSkillId() : request.recordedSkillId();
         if (skillId == null && request.pendingCreate() != null) {
-            skillId = recoverPendingCreate(request, progress);
+            RemoteSkill adopted = recoverPendingCreate(request, progress);
+            if (adopted != null) {
+                skillId = adopted.id();
+                // Recovery adopted it because its latest version holds the content that create uploaded.
+                knownHashes.put(adopted.latestVersion(), request.pendingCreate().getContentHash());
+            }
         }
         if (skillId == null) {
             return create(request, progress);
@@ -74,7 +80,7 @@ public class SkillSynchronizer {
         if (!skillId.equals(request.recordedSkillId())) {
             progress.skillIdentified(skillId);
         }
-        return bringUpToDate(request, remote, progress);
+        return bringUpToDate(request, remote, knownHashes, progress);
     }
 
     /** Deletes every version and then the skill; anything already gone counts as deleted. */
@@ -107,13 +113,13 @@ public class SkillSynchronizer {
             return adopt.skill().id();
         }
         if (decision instanceof CreateRecovery.Ambiguous ambiguous) {
-            throw new SyncFailure(AMBIGUOUS_CREATE, ambiguous.message(), true, null);
+            throw ambiguousCreate(ambiguous);
         }
         return null;
     }
 
     /** Before creating again: the skill an earlier create left behind, or null when it never happened. */
-    private String recoverPendingCreate(SyncRequest request, SyncProgress progress) throws SyncFailure {
+    private RemoteSkill recoverPendingCreate(SyncRequest request, SyncProgress progress) throws SyncFailure {
         CreateRecovery.Decision decision = decidePending(request.apiKey(), request.pendingCreate());
         if (decision instanceof CreateRecovery.CreateNew) {
             return null;
@@ -126,22 +132,26 @@ public class SkillSynchronizer {
         return CreateRecovery.decide(pending, api.listSkills(key), skill -> latestContentHashOrNull(key, skill));
     }
 
-    /** The skill ID of an Adopt decision, recorded; any other decision is a stalled failure. */
-    private static String adopted(CreateRecovery.Decision decision, String title, String refusal,
+    /** The skill of an Adopt decision, recorded; any other decision is a stalled failure. */
+    private static RemoteSkill adopted(CreateRecovery.Decision decision, String title, String refusal,
             SyncProgress progress) throws SyncFailure {
         if (decision instanceof CreateRecovery.Adopt adopt) {
             progress.skillIdentified(adopt.skill().id());
             progress.normalEvent("SkillAdopted", "adopted remote skill " + adopt.skill().id()
                     + " created by an earlier attempt whose answer was lost");
-            return adopt.skill().id();
+            return adopt.skill();
         }
         if (decision instanceof CreateRecovery.Ambiguous ambiguous) {
-            throw new SyncFailure(AMBIGUOUS_CREATE, ambiguous.message(), true, null);
+            throw ambiguousCreate(ambiguous);
         }
         String holder = decision instanceof CreateRecovery.TitleTaken taken ? " (" + taken.skill().id() + ")" : "";
         throw new SyncFailure(API_ERROR, "a remote skill titled '" + title + "' already exists" + holder
                 + ": set spec.displayTitle to another title, or adopt that skill with the annotation "
                 + "skillsync.dev/skill-id" + refusal, true, null);
+    }
+
+    private static SyncFailure ambiguousCreate(CreateRecovery.Ambiguous ambiguous) {
+        return new SyncFailure(AMBIGUOUS_CREATE, ambiguous.message(), true, null);
     }
 
     private RemoteState create(SyncRequest request, SyncProgress progress) throws SyncFailure {
@@ -168,21 +178,29 @@ public class SkillSynchronizer {
     /** The create was refused because the title exists: our own earlier create, or someone else's skill. */
     private RemoteState adoptAfterTitleClash(SyncRequest request, PendingCreate pending, SkillsApiException clash,
             SyncProgress progress) throws SyncFailure {
-        String skillId = adopted(decidePending(request.apiKey(), pending), request.displayTitle(),
+        RemoteSkill adopted = adopted(decidePending(request.apiKey(), pending), request.displayTitle(),
                 " (" + clash.getMessage() + ")", progress);
-        return bringUpToDate(request, api.getSkill(request.apiKey(), skillId), progress);
+        Map<String, String> knownHashes = recordedHashes(request);
+        knownHashes.put(adopted.latestVersion(), pending.getContentHash());
+        return bringUpToDate(request, api.getSkill(request.apiKey(), adopted.id()), knownHashes, progress);
     }
 
-    private RemoteState bringUpToDate(SyncRequest request, RemoteSkill remote, SyncProgress progress)
-            throws SyncFailure {
-        ApiKey key = request.apiKey();
-        SkillBundle desired = request.desired();
+    /** The content hash of each version the status records, so those are never downloaded to compare. */
+    private static Map<String, String> recordedHashes(SyncRequest request) {
         Map<String, String> knownHashes = new HashMap<>();
         request.knownVersions().forEach(v -> {
             if (v.getContentHash() != null) {
                 knownHashes.put(v.getVersion(), v.getContentHash());
             }
         });
+        return knownHashes;
+    }
+
+    /** @param knownHashes content hashes of remote versions known without a download; versions get added */
+    private RemoteState bringUpToDate(SyncRequest request, RemoteSkill remote, Map<String, String> knownHashes,
+            SyncProgress progress) throws SyncFailure {
+        ApiKey key = request.apiKey();
+        SkillBundle desired = request.desired();
         String latest = remote.latestVersion();
         String latestHash = latest == null ? null : knownHashes.get(latest);
         if (latest != null && latestHash == null) {
@@ -232,7 +250,7 @@ public class SkillSynchronizer {
         if (latest != null && versions.stream().noneMatch(v -> latest.equals(v.getVersion()))) {
             versions.add(0, new SkillVersionStatus(latest, knownHashes.get(latest), null));
         }
-        return versions.subList(0, Math.min(versions.size(), Math.max(1, request.maxVersions())));
+        return RetentionPlan.versionsKept(versions, request.maxVersions());
     }
 
     private void deleteVersionIfPresent(ApiKey key, String skillId, String version) {

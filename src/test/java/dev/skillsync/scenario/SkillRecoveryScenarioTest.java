@@ -38,6 +38,10 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         assertThat(api().versions(synced.getStatus().getSkillId())).hasSize(1);
         assertThat(synced.getMetadata().getAnnotations())
                 .containsEntry(Constants.SKILL_ID_ANNOTATION, synced.getStatus().getSkillId());
+        // Recovery downloads the adopted version once to compare it, and compares no more after that.
+        String content = "/v1/skills/" + synced.getStatus().getSkillId() + "/versions/"
+                + synced.getStatus().getLatestVersion() + "/content";
+        assertThat(api().calls()).filteredOn(c -> c.path().equals(content)).hasSize(1);
     }
 
     @Test
