@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public class SkillEventRecorder {
     private static final int REMEMBERED = 2048;
 
     private final KubernetesClient client;
+    private final Clock clock;
     private final Map<String, Recorded> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Recorded> eldest) {
@@ -39,8 +41,9 @@ public class SkillEventRecorder {
     private record Recorded(String name, int count, Instant first) {
     }
 
-    public SkillEventRecorder(KubernetesClient client) {
+    public SkillEventRecorder(KubernetesClient client, Clock clock) {
         this.client = client;
+        this.clock = clock;
     }
 
     public void normal(Skill skill, String reason, String message) {
@@ -54,13 +57,14 @@ public class SkillEventRecorder {
     private void record(Skill skill, String type, String reason, String message) {
         String namespace = skill.getMetadata().getNamespace();
         String key = skill.getMetadata().getUid() + "|" + type + "|" + reason + "|" + message;
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Instant instant = clock.instant();
+        String now = instant.truncatedTo(ChronoUnit.SECONDS).toString();
         try {
             Recorded previous;
             synchronized (recent) {
                 previous = recent.get(key);
             }
-            if (previous != null && previous.first().isAfter(Instant.now().minus(1, ChronoUnit.HOURS))
+            if (previous != null && previous.first().isAfter(instant.minus(1, ChronoUnit.HOURS))
                     && bumpCount(namespace, previous, now)) {
                 remember(key, new Recorded(previous.name(), previous.count() + 1, previous.first()));
                 return;
@@ -78,7 +82,7 @@ public class SkillEventRecorder {
                     .withReportingComponent(COMPONENT)
                     .build();
             Event created = client.v1().events().inNamespace(namespace).resource(event).create();
-            remember(key, new Recorded(created.getMetadata().getName(), 1, Instant.now()));
+            remember(key, new Recorded(created.getMetadata().getName(), 1, instant));
         } catch (KubernetesClientException e) {
             // An Event is a courtesy: failing to write one must not fail the sync.
             LOG.warnf("could not record event %s on Skill %s/%s: %s", reason, namespace,

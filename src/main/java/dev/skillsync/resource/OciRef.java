@@ -9,8 +9,6 @@ import java.util.Objects;
 @ValidationRule(value = "!(has(self.tag) && has(self.digest))", message = "set either tag or digest, not both")
 public class OciRef {
 
-    public static final String DEFAULT_TAG = "latest";
-
     @JsonPropertyDescription("Tag to pull; re-resolved at the Skill's interval. Default latest.")
     private String tag;
 

@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public final class BetaDialect implements WireDialect {
 
+    /** Name in {@code skillsync.api.dialect}. */
     public static final String NAME = "beta";
 
     private static final Map<String, String> HEADERS = Map.of("anthropic-beta", "skills-2025-10-02");
@@ -24,11 +25,6 @@ public final class BetaDialect implements WireDialect {
     private static final Comparator<RemoteVersion> OLDEST_FIRST = Comparator
             .comparing((RemoteVersion v) -> v.version().length())
             .thenComparing(RemoteVersion::version);
-
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public Map<String, String> headers() {

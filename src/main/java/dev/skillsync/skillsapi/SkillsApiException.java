@@ -15,14 +15,6 @@ public class SkillsApiException extends RuntimeException {
     private final String requestId;
     private final Duration retryAfter;
 
-    /**
-     * An error answer in the API's envelope
-     * {@code {"type":"error","error":{"type":..,"message":..},"request_id":..}}.
-     */
-    public SkillsApiException(int status, String errorType, String apiMessage, String requestId) {
-        this(status, errorType, apiMessage, requestId, null, null);
-    }
-
     private SkillsApiException(int status, String errorType, String apiMessage, String requestId, Duration retryAfter,
             String detail) {
         super(describe(status, errorType, apiMessage != null ? apiMessage : detail, requestId));
@@ -43,7 +35,8 @@ public class SkillsApiException extends RuntimeException {
     }
 
     /**
-     * An error answer.
+     * An error answer, read from the API's envelope
+     * {@code {"type":"error","error":{"type":..,"message":..},"request_id":..}}.
      *
      * @param detail     what to say when the answer has no error message, e.g. that its body is not JSON
      * @param retryAfter the wait the server asked for, or null

@@ -12,9 +12,6 @@ import java.util.Optional;
  */
 public interface WireDialect {
 
-    /** Name in {@code skillsync.api.dialect}. */
-    String name();
-
     /** Headers sent with every call besides the key and {@code anthropic-version}, e.g. {@code anthropic-beta}. */
     Map<String, String> headers();
 

@@ -23,12 +23,8 @@ public class ConfigMapContentSource implements ContentSource {
     private final Function<ResourceID, Optional<ConfigMap>> watchedConfigMaps;
 
     public ConfigMapContentSource(KubernetesClient client, InformerEventSource<ConfigMap, Skill> watchedConfigMaps) {
-        this(client, watchedConfigMaps::get);
-    }
-
-    ConfigMapContentSource(KubernetesClient client, Function<ResourceID, Optional<ConfigMap>> watchedConfigMaps) {
         this.client = client;
-        this.watchedConfigMaps = watchedConfigMaps;
+        this.watchedConfigMaps = watchedConfigMaps::get;
     }
 
     @Override

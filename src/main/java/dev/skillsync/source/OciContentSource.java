@@ -34,7 +34,11 @@ public class OciContentSource implements ContentSource {
     private final KubernetesClient client;
     private final OciRegistryClient registry;
     /** The last artifact pulled per Skill UID: one entry per Skill, dropped when the Skill goes. */
-    private final Map<String, PulledArtifact> lastPulled = new ConcurrentHashMap<>();
+    private final Map<String, Pulled> lastPulled = new ConcurrentHashMap<>();
+
+    /** Kept as {@link SkillFiles}, whose copy is made once per pull rather than at every sync. */
+    private record Pulled(String digest, SkillFiles files) {
+    }
 
     public OciContentSource(KubernetesClient client, OciRegistryClient registry) {
         this.client = client;
@@ -66,13 +70,14 @@ public class OciContentSource implements ContentSource {
             String digest = reference.digest() != null ? reference.digest()
                     : registry.resolveDigest(reference, credentials, connection);
             String uid = skill.getMetadata().getUid();
-            PulledArtifact artifact = lastPulled.get(uid);
-            if (artifact == null || !artifact.digest().equals(digest)) {
-                artifact = registry.pull(reference, digest, credentials, connection);
-                lastPulled.put(uid, artifact);
+            Pulled pulled = lastPulled.get(uid);
+            if (pulled == null || !pulled.digest().equals(digest)) {
+                PulledArtifact artifact = registry.pull(reference, digest, credentials, connection);
+                pulled = new Pulled(artifact.digest(), SkillFiles.of(artifact.files()));
+                lastPulled.put(uid, pulled);
             }
             String revision = reference.digest() != null ? digest : reference.tag() + "@" + digest;
-            return new SourceSnapshot(SkillFiles.of(artifact.files()), revision, false);
+            return new SourceSnapshot(pulled.files(), revision, false);
         } catch (OciException e) {
             // The registry client already says when no credentials were sent; name the Secret when some were.
             String message = e.kind() != OciException.Kind.UNAUTHORIZED || source.getSecretRef() == null
