@@ -23,7 +23,7 @@ class KustomizeBuildTest {
         Manifests built = Manifests.parse(ExternalCommand.KUBECTL.run("kustomize", ProjectFiles.DEPLOY.toString()));
 
         List<HasMetadata> expected = DeployManifests.fromChart().values().stream().flatMap(List::stream).toList();
-        assertThat(asJson(built.objects())).containsExactlyInAnyOrderElementsOf(asJson(expected));
+        assertThat(Manifests.asJson(built.objects())).containsExactlyInAnyOrderElementsOf(Manifests.asJson(expected));
     }
 
     @Test
@@ -59,9 +59,5 @@ class KustomizeBuildTest {
         assertThat(name).matches("[a-z0-9]+(-[a-z0-9]+)*").hasSizeLessThanOrEqualTo(64)
                 .doesNotContain("anthropic", "claude");
         assertThat(description).isNotBlank().hasSizeLessThanOrEqualTo(1024).doesNotContain("<", ">");
-    }
-
-    private static List<JsonNode> asJson(List<HasMetadata> objects) {
-        return objects.stream().map(object -> Manifests.SERIALIZATION.convertValue(object, JsonNode.class)).toList();
     }
 }

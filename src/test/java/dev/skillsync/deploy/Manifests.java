@@ -35,6 +35,11 @@ record Manifests(List<HasMetadata> objects) {
         return new Manifests(List.copyOf(objects));
     }
 
+    /** Objects as JSON trees, to compare whatever their Java types. */
+    static List<JsonNode> asJson(List<HasMetadata> objects) {
+        return objects.stream().map(object -> SERIALIZATION.convertValue(object, JsonNode.class)).toList();
+    }
+
     <T extends HasMetadata> List<T> all(Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
     }

@@ -13,11 +13,7 @@ public final class ReadyCondition {
     }
 
     public static Optional<Condition> of(Skill skill) {
-        if (skill.getStatus() == null) {
-            return Optional.empty();
-        }
-        return skill.getStatus().getConditions().stream()
-                .filter(c -> SkillConditions.READY.equals(c.getType())).findFirst();
+        return Optional.ofNullable(skill.getStatus()).flatMap(status -> status.condition(SkillConditions.READY));
     }
 
     public static boolean isTrue(Skill skill) {

@@ -115,13 +115,11 @@ class OciRegistryPullTest {
         String repository = newRepository();
         SortedMap<String, byte[]> first = TestSkill.files(Map.of("SKILL.md", "---\nname: a\n---\nfirst\n"));
         SortedMap<String, byte[]> second = TestSkill.files(Map.of("SKILL.md", "---\nname: a\n---\nsecond\n"));
-        String firstDigest = pusher.pushArtifact(repository, "stable", List.of(TestLayer.archive(
-                MediaTypes.FLUX_CONTENT_TAR_GZIP, TarBuilder.gzip(TarBuilder.tarOf(first)))));
+        String firstDigest = pusher.pushArtifact(repository, "stable", List.of(TestLayer.fluxArchive(first)));
         OciReference tag = OciReference.parse(registry.url(repository), "stable", null);
         assertThat(client.resolveDigest(tag, Optional.empty(), registry.connection())).isEqualTo(firstDigest);
 
-        String secondDigest = pusher.pushArtifact(repository, "stable", List.of(TestLayer.archive(
-                MediaTypes.FLUX_CONTENT_TAR_GZIP, TarBuilder.gzip(TarBuilder.tarOf(second)))));
+        String secondDigest = pusher.pushArtifact(repository, "stable", List.of(TestLayer.fluxArchive(second)));
 
         assertThat(client.resolveDigest(tag, Optional.empty(), registry.connection())).isEqualTo(secondDigest);
         PulledArtifact pinned = client.pull(tag, firstDigest, Optional.empty(), registry.connection());
@@ -225,8 +223,7 @@ class OciRegistryPullTest {
     @MethodSource("unsafeArchives")
     void unsafeArchiveEntriesAreInvalidContent(String entry, TarBuilder tar, String message) throws Exception {
         String repository = newRepository();
-        pusher.pushArtifact(repository, "1.0.0", List.of(TestLayer.archive(MediaTypes.FLUX_CONTENT_TAR_GZIP,
-                TarBuilder.gzip(tar.build()))));
+        pusher.pushArtifact(repository, "1.0.0", List.of(TestLayer.fluxArchive(TarBuilder.gzip(tar.build()))));
 
         assertInvalidContent(repository, "1.0.0", message);
     }
@@ -284,7 +281,7 @@ class OciRegistryPullTest {
         byte[] bomb = TarBuilder.gzip(new TarBuilder().file("SKILL.md", "x".getBytes())
                 .file("zeros.bin", new byte[8 * 1024 * 1024]).build());
         assertThat(bomb.length).isLessThan(100 * 1024);
-        pusher.pushArtifact(repository, "1.0.0", List.of(TestLayer.archive(MediaTypes.FLUX_CONTENT_TAR_GZIP, bomb)));
+        pusher.pushArtifact(repository, "1.0.0", List.of(TestLayer.fluxArchive(bomb)));
 
         assertInvalidContent(repository, "1.0.0", "larger than skillsync.oci.max-unpacked-size (1048576 bytes)");
     }

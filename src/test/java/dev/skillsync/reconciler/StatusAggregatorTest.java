@@ -131,7 +131,7 @@ class StatusAggregatorTest {
     }
 
     private static Condition condition(SkillStatus status, String type) {
-        return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+        return status.condition(type).orElseThrow();
     }
 
     private static Skill skill(Long generation, String reconcileRequestedAt) {

@@ -1,6 +1,5 @@
 package dev.skillsync.scenario;
 
-import dev.skillsync.Constants;
 import dev.skillsync.config.SkillsyncConfig;
 import dev.skillsync.content.ContentHash;
 import dev.skillsync.fake.FakeVersion;
@@ -209,7 +208,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
 
         registry.pusher().pushArtifact(repository, "stable", orasFiles(bytes(files("pinned", "Pinned by digest.",
                 "v = 2\n"))));
-        requestReconcile("pinned", "2026-03-01T10:00:00Z");
+        requestReconcile(ns, "pinned", "2026-03-01T10:00:00Z");
 
         await().atMost(TIMEOUT).until(() -> "2026-03-01T10:00:00Z".equals(
                 skill(ns, "pinned").get().getStatus().getLastHandledReconcileAt()));
@@ -240,7 +239,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
         long writesBefore = writeCallsFor(skillId);
 
         storeCredentials(WRONG_PASSWORD);
-        requestReconcile("guarded", "2026-03-02T10:00:00Z");
+        requestReconcile(ns, "guarded", "2026-03-02T10:00:00Z");
 
         Skill failing = awaitReady(ns, "guarded", "False", "AuthenticationFailed");
         assertThat(condition(failing, "Ready").orElseThrow().getMessage()).contains("registry "
@@ -256,7 +255,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
         assertThat(everything).doesNotContain(WRONG_PASSWORD).doesNotContain(PASSWORD);
 
         storeCredentials(PASSWORD);
-        requestReconcile("guarded", "2026-03-02T10:05:00Z");
+        requestReconcile(ns, "guarded", "2026-03-02T10:05:00Z");
 
         await().atMost(TIMEOUT).until(() -> {
             Skill s = skill(ns, "guarded").get();
@@ -413,17 +412,6 @@ class OciSourceScenarioTest extends ScenarioSupport {
                 .endMetadata().withType("kubernetes.io/dockerconfigjson")
                 .addToData(".dockerconfigjson", base64(dockerConfig.getBytes(StandardCharsets.UTF_8))).build();
         k8s().resource(secret).createOr(NonDeletingOperation::update);
-    }
-
-    private void requestReconcile(String name, String value) {
-        skill(ns, name).edit(s -> {
-            s.getMetadata().getAnnotations().put(Constants.RECONCILE_REQUESTED_AT_ANNOTATION, value);
-            return s;
-        });
-    }
-
-    private long writeCallsFor(String skillId) {
-        return api().calls().stream().filter(c -> c.path().contains(skillId) && c.isWrite()).count();
     }
 
     private static String newRepository() {

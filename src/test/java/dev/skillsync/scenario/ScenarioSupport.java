@@ -1,5 +1,6 @@
 package dev.skillsync.scenario;
 
+import dev.skillsync.Constants;
 import dev.skillsync.fake.FakeSkillsApi;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.testing.SkillsyncTestEnvironment;
@@ -49,10 +50,25 @@ abstract class ScenarioSupport {
     }
 
     static Optional<Condition> condition(Skill skill, String type) {
-        if (skill == null || skill.getStatus() == null) {
-            return Optional.empty();
-        }
-        return skill.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+        return skill == null || skill.getStatus() == null ? Optional.empty() : skill.getStatus().condition(type);
+    }
+
+    /** Asks for a reconcile now, as a user would with the annotation. */
+    void requestReconcile(String namespace, String name, String value) {
+        skill(namespace, name).edit(s -> {
+            s.getMetadata().getAnnotations().put(Constants.RECONCILE_REQUESTED_AT_ANNOTATION, value);
+            return s;
+        });
+    }
+
+    /** Skills API calls so far that name this skill. */
+    long callsFor(String skillId) {
+        return api().calls().stream().filter(c -> c.path().contains(skillId)).count();
+    }
+
+    /** Skills API calls so far that would change this skill. */
+    long writeCallsFor(String skillId) {
+        return api().calls().stream().filter(c -> c.path().contains(skillId) && c.isWrite()).count();
     }
 
     static boolean hasCondition(Skill skill, String type, String status, String reason) {

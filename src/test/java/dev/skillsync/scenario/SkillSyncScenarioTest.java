@@ -200,14 +200,4 @@ class SkillSyncScenarioTest extends ScenarioSupport {
         String skillId = awaitSynced(ns, "paused").getStatus().getSkillId();
         assertThat(api().skill(skillId)).hasValueSatisfying(s -> assertThat(s.displayTitle()).isEqualTo(ns + "/paused"));
     }
-
-    long callsFor(String skillId) {
-        return api().calls().stream().filter(c -> c.path().contains(skillId)).count();
-    }
-
-    long writeCallsFor(String skillId) {
-        return api().calls().stream()
-                .filter(c -> c.path().contains(skillId) && !c.method().equals("GET"))
-                .count();
-    }
 }

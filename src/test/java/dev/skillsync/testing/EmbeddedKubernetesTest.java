@@ -37,13 +37,9 @@ class EmbeddedKubernetesTest {
         Skill skill = SkillFixtures.newSkill("ssa", "one", "files");
         kubernetes.client().resource(skill).create();
 
-        Skill patch = new Skill();
-        patch.setMetadata(new ObjectMetaBuilder().withName("one").withNamespace("ssa").build());
         SkillStatus status = new SkillStatus();
         status.setSkillId("skill_1");
-        patch.setStatus(status);
-        kubernetes.client().resource(patch).subresource("status").patch(new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("test").withForce(true).build());
+        applyStatus("one", status);
 
         Skill stored = kubernetes.client().resources(Skill.class).inNamespace("ssa").withName("one").get();
         assertThat(stored.getStatus().getSkillId()).isEqualTo("skill_1");
@@ -53,9 +49,10 @@ class EmbeddedKubernetesTest {
     @Test
     void aSecondApplyReplacesListsAndClearsNulledFieldsAsServerSideApplyDoes() {
         kubernetes.client().resource(SkillFixtures.newSkill("ssa", "two", "files")).create();
-        applyStatus("two", List.of(condition("Ready", "Unknown")), new PendingCreate("ssa/two", "sha256:aa", "now"));
+        applyStatus("two", status(List.of(condition("Ready", "Unknown")),
+                new PendingCreate("ssa/two", "sha256:aa", "now")));
 
-        applyStatus("two", List.of(condition("Ready", "True"), condition("Stalled", "False")), null);
+        applyStatus("two", status(List.of(condition("Ready", "True"), condition("Stalled", "False")), null));
 
         SkillStatus stored = kubernetes.client().resources(Skill.class).inNamespace("ssa").withName("two").get()
                 .getStatus();
@@ -80,12 +77,16 @@ class EmbeddedKubernetesTest {
         assertThat(kubernetes.client().resources(Skill.class).inNamespace("ssa").withName("three").get()).isNull();
     }
 
-    private static void applyStatus(String name, List<Condition> conditions, PendingCreate pendingCreate) {
-        Skill patch = new Skill();
-        patch.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("ssa").build());
+    private static SkillStatus status(List<Condition> conditions, PendingCreate pendingCreate) {
         SkillStatus status = new SkillStatus();
         status.setConditions(conditions);
         status.setPendingCreate(pendingCreate);
+        return status;
+    }
+
+    private static void applyStatus(String name, SkillStatus status) {
+        Skill patch = new Skill();
+        patch.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("ssa").build());
         patch.setStatus(status);
         kubernetes.client().resource(patch).subresource("status").patch(new PatchContext.Builder()
                 .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("test").withForce(true).build());
