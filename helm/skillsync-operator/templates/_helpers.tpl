@@ -43,6 +43,13 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- end }}
 
+{{/* The operator's ServiceAccount, as the one subject of each of its role bindings. */}}
+{{- define "skillsync-operator.subjects" -}}
+- kind: ServiceAccount
+  name: {{ include "skillsync-operator.serviceAccountName" . }}
+  namespace: {{ .Release.Namespace }}
+{{- end }}
+
 {{/* Leader election is on when asked for, and always with more than one replica: two pods must never reconcile at once. */}}
 {{- define "skillsync-operator.leaderElection" -}}
 {{- if or .Values.leaderElection.enabled (gt (int .Values.replicaCount) 1) }}true{{ end }}
