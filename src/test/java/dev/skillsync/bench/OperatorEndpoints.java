@@ -1,8 +1,6 @@
 package dev.skillsync.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,13 +20,6 @@ final class OperatorEndpoints {
 
     OperatorEndpoints(int port) {
         this.port = port;
-    }
-
-    /** A loopback port free right now, for the operator to listen on. */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     int port() {

@@ -4,6 +4,7 @@ import dev.skillsync.fake.FakeSkillsApi;
 import dev.skillsync.local.MockServerLogging;
 import dev.skillsync.local.OperatorProcess;
 import dev.skillsync.testing.EmbeddedKubernetes;
+import dev.skillsync.testing.LoopbackPort;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class SyncBenchmark {
             System.err.println("No operator build at " + OperatorProcess.JAR + ": run `mvn -Pbench package -DskipTests`.");
             return 2;
         }
-        var endpoints = new OperatorEndpoints(OperatorEndpoints.freePort());
+        var endpoints = new OperatorEndpoints(LoopbackPort.free());
         List<PhaseResult> results = new ArrayList<>();
         // Closed in reverse: the operator stops before the servers it talks to.
         try (FakeSkillsApi api = FakeSkillsApi.start();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.skillsync.Constants;
 import dev.skillsync.resource.KeyToPath;
 import dev.skillsync.resource.Skill;
+import dev.skillsync.testing.ExternalCommand;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;

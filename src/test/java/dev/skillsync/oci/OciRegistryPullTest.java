@@ -1,5 +1,6 @@
 package dev.skillsync.oci;
 
+import dev.skillsync.testing.LoopbackPort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -288,7 +289,7 @@ class OciRegistryPullTest {
 
     @Test
     void aRegistryNobodyListensOnIsUnreachable() {
-        OciReference nowhere = OciReference.parse("oci://127.0.0.1:" + RegistryServer.freePort() + "/skills/a", null,
+        OciReference nowhere = OciReference.parse("oci://127.0.0.1:" + LoopbackPort.free() + "/skills/a", null,
                 null);
 
         assertThatThrownBy(() -> client.resolveDigest(nowhere, Optional.empty(), RegistryConnection.of(true, null)))

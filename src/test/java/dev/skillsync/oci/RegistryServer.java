@@ -1,14 +1,13 @@
 package dev.skillsync.oci;
 
+import dev.skillsync.testing.ExternalCommand;
+import dev.skillsync.testing.LoopbackPort;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +42,7 @@ public final class RegistryServer implements AutoCloseable {
      */
     private RegistryServer(Path directory, String securityConfig, byte[] caPem,
             Function<String, String> pushAuthorization) throws IOException {
-        ExternalTools.require(ExternalTools.DOCKER_REGISTRY, "docker-registry");
-        this.port = freePort();
+        this.port = LoopbackPort.free();
         this.caPem = caPem;
         this.connection = RegistryConnection.of(caPem == null, caPem);
         this.storage = directory.resolve("storage");
@@ -69,8 +67,8 @@ public final class RegistryServer implements AutoCloseable {
                   secret: skillsync-test
                 %s""".formatted(storage, port, securityConfig));
         this.log = directory.resolve("registry.log");
-        this.process = new ProcessBuilder(ExternalTools.DOCKER_REGISTRY.toString(), "serve", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        this.process = ExternalCommand.DOCKER_REGISTRY.start(ExternalCommand.DOCKER_REGISTRY
+                .command("serve", config.toString()).redirectErrorStream(true).redirectOutput(log.toFile()));
         try {
             await("docker-registry answering on port " + port).atMost(STARTUP_TIMEOUT)
                     .pollInterval(Duration.ofMillis(50)).until(this::answers);
@@ -86,8 +84,7 @@ public final class RegistryServer implements AutoCloseable {
 
     public static RegistryServer tlsWithBasicAuth(Path directory, String username, String password) throws IOException {
         TestPki pki = TestPki.create(directory);
-        String htpasswd = ExternalTools.run(directory, List.of(
-                ExternalTools.require(ExternalTools.HTPASSWD, "apache2-utils").toString(), "-Bbn", username, password));
+        String htpasswd = ExternalCommand.HTPASSWD.runIn(directory, "-Bbn", username, password);
         Files.writeString(directory.resolve("htpasswd"), htpasswd);
         String security = """
                   tls:
@@ -171,14 +168,6 @@ public final class RegistryServer implements AutoCloseable {
             return response.code() == 200 || response.code() == 401;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

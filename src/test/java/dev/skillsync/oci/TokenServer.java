@@ -3,6 +3,7 @@ package dev.skillsync.oci;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.skillsync.testing.ExternalCommand;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -51,9 +52,8 @@ final class TokenServer implements AutoCloseable {
     TokenServer(Path directory, String username, String password) throws IOException, GeneralSecurityException {
         this.username = username;
         this.password = password;
-        String openssl = ExternalTools.require(ExternalTools.OPENSSL, "openssl").toString();
-        ExternalTools.run(directory, List.of(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-                "token.key", "-out", "token.crt", "-days", "2", "-subj", "/CN=skillsync test token signer"));
+        ExternalCommand.OPENSSL.runIn(directory, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                "token.key", "-out", "token.crt", "-days", "2", "-subj", "/CN=skillsync test token signer");
         this.signingCertificate = directory.resolve("token.crt");
         this.signingKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
                 pemBody(Files.readString(directory.resolve("token.key")))));

@@ -1,0 +1,85 @@
+package dev.skillsync.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A command-line tool that a test runs, such as openssl, docker-registry or kubectl; the test fails clearly, naming
+ * what to install, when it is missing. {@code .ci/run} installs them all.
+ */
+public record ExternalCommand(String executable, String installHint) {
+
+    private static final long TIMEOUT_SECONDS = 60;
+
+    public static final ExternalCommand LUA51 = new ExternalCommand("lua5.1", "apt-get install -y lua5.1");
+    public static final ExternalCommand KUBECTL = new ExternalCommand("kubectl",
+            "install kubectl (its built-in kustomize builds the manifests)");
+    public static final ExternalCommand OPENSSL = new ExternalCommand("openssl", "apt-get install -y openssl");
+    public static final ExternalCommand HTPASSWD = new ExternalCommand("htpasswd", "apt-get install -y apache2-utils");
+    public static final ExternalCommand DOCKER_REGISTRY = new ExternalCommand("docker-registry",
+            "apt-get install -y docker-registry");
+
+    /** Runs the tool with the arguments and returns what it printed; fails on a non-zero exit with its stderr. */
+    public String run(String... arguments) {
+        return run(command(arguments));
+    }
+
+    /** As {@link #run}, in a working directory. */
+    public String runIn(Path directory, String... arguments) {
+        return run(command(arguments).directory(directory.toFile()));
+    }
+
+    /** The tool with the arguments, for a caller that starts it itself, such as a server that keeps running. */
+    public ProcessBuilder command(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(executable));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command);
+    }
+
+    public Process start(ProcessBuilder command) {
+        try {
+            return command.start();
+        } catch (IOException e) {
+            throw new AssertionError(executable + " is not installed, so this test cannot run. Fix: " + installHint, e);
+        }
+    }
+
+    private String run(ProcessBuilder command) {
+        String commandLine = String.join(" ", command.command());
+        Process process = start(command);
+        try {
+            // Read both streams while the tool runs, so that a full pipe never blocks it.
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process, false));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process, true));
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(commandLine + " did not finish within " + TIMEOUT_SECONDS + "s");
+            }
+            if (process.exitValue() != 0) {
+                throw new AssertionError(commandLine + " exited with " + process.exitValue() + ": " + err.get());
+            }
+            return out.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String readAll(Process process, boolean stderr) {
+        try {
+            return new String((stderr ? process.getErrorStream() : process.getInputStream()).readAllBytes(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
