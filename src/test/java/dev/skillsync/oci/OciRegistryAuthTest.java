@@ -1,5 +1,6 @@
 package dev.skillsync.oci;
 
+import dev.skillsync.testing.SkillFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +69,7 @@ class OciRegistryAuthTest {
         PulledArtifact artifact = client.pull(reference, digest, credentials, basicRegistry.connection());
 
         assertThat(digest).isEqualTo(basicDigest);
-        assertThat(TestSkill.asText(artifact.files())).isEqualTo(TestSkill.asText(TestSkill.FILES));
+        assertThat(SkillFixtures.asText(artifact.files())).isEqualTo(SkillFixtures.asText(TestSkill.FILES));
     }
 
     @Test
@@ -126,7 +127,7 @@ class OciRegistryAuthTest {
         PulledArtifact artifact = client.pull(reference, digest, credentials, tokenRegistry.connection());
 
         assertThat(digest).isEqualTo(tokenDigest);
-        assertThat(TestSkill.asText(artifact.files())).isEqualTo(TestSkill.asText(TestSkill.FILES));
+        assertThat(SkillFixtures.asText(artifact.files())).isEqualTo(SkillFixtures.asText(TestSkill.FILES));
     }
 
     @Test

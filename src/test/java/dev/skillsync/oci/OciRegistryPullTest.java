@@ -1,6 +1,7 @@
 package dev.skillsync.oci;
 
 import dev.skillsync.testing.LoopbackPort;
+import dev.skillsync.testing.SkillFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class OciRegistryPullTest {
         PulledArtifact artifact = resolveAndPull(repository, "1.0.0");
 
         assertThat(artifact.digest()).isEqualTo(digest);
-        assertThat(TestSkill.asText(artifact.files())).isEqualTo(TestSkill.asText(TestSkill.FILES));
+        assertThat(SkillFixtures.asText(artifact.files())).isEqualTo(SkillFixtures.asText(TestSkill.FILES));
     }
 
     @Test
@@ -66,8 +67,8 @@ class OciRegistryPullTest {
         String repository = newRepository();
         pusher.pushArtifact(repository, "1.0.0", List.of(TestLayer.orasDirectory("pdf-tools", TestSkill.FILES)));
 
-        assertThat(TestSkill.asText(resolveAndPull(repository, "1.0.0").files()))
-                .isEqualTo(TestSkill.asText(TestSkill.FILES));
+        assertThat(SkillFixtures.asText(resolveAndPull(repository, "1.0.0").files()))
+                .isEqualTo(SkillFixtures.asText(TestSkill.FILES));
     }
 
     static Stream<Arguments> singleArchiveLayers() {
@@ -85,7 +86,7 @@ class OciRegistryPullTest {
 
     private static byte[] withTopDirectory() {
         TarBuilder tar = new TarBuilder().directory("pdf-tools");
-        TestSkill.under("pdf-tools", TestSkill.FILES).forEach(tar::file);
+        SkillFixtures.under("pdf-tools", TestSkill.FILES).forEach(tar::file);
         return tar.build();
     }
 
@@ -95,8 +96,8 @@ class OciRegistryPullTest {
         String repository = newRepository();
         pusher.pushArtifact(repository, "latest", List.of(TestLayer.archive(mediaType, layer)));
 
-        assertThat(TestSkill.asText(resolveAndPull(repository, null).files()))
-                .isEqualTo(TestSkill.asText(TestSkill.FILES));
+        assertThat(SkillFixtures.asText(resolveAndPull(repository, null).files()))
+                .isEqualTo(SkillFixtures.asText(TestSkill.FILES));
     }
 
     @Test
@@ -108,14 +109,14 @@ class OciRegistryPullTest {
         PulledArtifact artifact = resolveAndPull(repository, "1.0.0");
 
         assertThat(artifact.digest()).isEqualTo(digest);
-        assertThat(TestSkill.asText(artifact.files())).isEqualTo(TestSkill.asText(TestSkill.FILES));
+        assertThat(SkillFixtures.asText(artifact.files())).isEqualTo(SkillFixtures.asText(TestSkill.FILES));
     }
 
     @Test
     void aMovedTagResolvesToTheNewDigestWhileTheOldDigestStillPulls() throws Exception {
         String repository = newRepository();
-        SortedMap<String, byte[]> first = TestSkill.files(Map.of("SKILL.md", "---\nname: a\n---\nfirst\n"));
-        SortedMap<String, byte[]> second = TestSkill.files(Map.of("SKILL.md", "---\nname: a\n---\nsecond\n"));
+        SortedMap<String, byte[]> first = SkillFixtures.asBytes(Map.of("SKILL.md", "---\nname: a\n---\nfirst\n"));
+        SortedMap<String, byte[]> second = SkillFixtures.asBytes(Map.of("SKILL.md", "---\nname: a\n---\nsecond\n"));
         String firstDigest = pusher.pushArtifact(repository, "stable", List.of(TestLayer.fluxArchive(first)));
         OciReference tag = OciReference.parse(registry.url(repository), "stable", null);
         assertThat(client.resolveDigest(tag, Optional.empty(), registry.connection())).isEqualTo(firstDigest);
@@ -124,7 +125,7 @@ class OciRegistryPullTest {
 
         assertThat(client.resolveDigest(tag, Optional.empty(), registry.connection())).isEqualTo(secondDigest);
         PulledArtifact pinned = client.pull(tag, firstDigest, Optional.empty(), registry.connection());
-        assertThat(TestSkill.asText(pinned.files())).isEqualTo(TestSkill.asText(first));
+        assertThat(SkillFixtures.asText(pinned.files())).isEqualTo(SkillFixtures.asText(first));
     }
 
     @Test
@@ -135,8 +136,8 @@ class OciRegistryPullTest {
         OciReference pinned = OciReference.parse(registry.url(repository), null, digest);
 
         assertThat(client.resolveDigest(pinned, Optional.empty(), registry.connection())).isEqualTo(digest);
-        assertThat(TestSkill.asText(client.pull(pinned, digest, Optional.empty(), registry.connection()).files()))
-                .isEqualTo(TestSkill.asText(TestSkill.FILES));
+        assertThat(SkillFixtures.asText(client.pull(pinned, digest, Optional.empty(), registry.connection()).files()))
+                .isEqualTo(SkillFixtures.asText(TestSkill.FILES));
     }
 
     @Test

@@ -9,10 +9,8 @@ import dev.skillsync.oci.TestLayer;
 import dev.skillsync.resource.LocalObjectReference;
 import dev.skillsync.resource.OciRef;
 import dev.skillsync.resource.OciSource;
-import dev.skillsync.resource.Retention;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillSource;
-import dev.skillsync.resource.SkillSpec;
 import dev.skillsync.testing.SkillsyncTestEnvironment;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -37,13 +35,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.skillsync.testing.SkillFixtures.asBytes;
+import static dev.skillsync.testing.SkillFixtures.asText;
 import static dev.skillsync.testing.SkillFixtures.configMap;
 import static dev.skillsync.testing.SkillFixtures.files;
 import static dev.skillsync.testing.SkillFixtures.newSkill;
 import static dev.skillsync.testing.SkillFixtures.skillMd;
+import static dev.skillsync.testing.SkillFixtures.under;
 import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -92,7 +92,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
     void firstSyncFromAnOrasArtifactUploadsItsFilesUnderTheSkillsName() throws IOException {
         ns = uniqueNamespace("oci-first");
         String repository = newRepository();
-        SortedMap<String, byte[]> files = bytes(Map.of(
+        SortedMap<String, byte[]> files = asBytes(Map.of(
                 "SKILL.md", skillMd("oci-first", "Reads PDFs."),
                 "scripts/extract.py", "import sys\n",
                 "reference/forms.md", "# Forms\n"));
@@ -107,7 +107,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
         List<FakeVersion> versions = api().versions(synced.getStatus().getSkillId());
         assertThat(versions).hasSize(1);
         assertThat(versions.get(0).version()).isEqualTo(synced.getStatus().getLatestVersion());
-        assertThat(text(versions.get(0).files())).isEqualTo(text(under("oci-first", files)));
+        assertThat(asText(versions.get(0).files())).isEqualTo(asText(under("oci-first", files)));
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, "oci-first", "Normal", "SkillCreated"));
     }
 
@@ -117,8 +117,8 @@ class OciSourceScenarioTest extends ScenarioSupport {
         Map<String, String> data = files("same-files", "The same files everywhere.", "print('same')\n");
         String orasRepository = newRepository();
         String fluxRepository = newRepository();
-        registry.pusher().pushArtifact(orasRepository, "1.0.0", orasFiles(bytes(data)));
-        registry.pusher().pushArtifact(fluxRepository, "1.0.0", List.of(TestLayer.fluxArchive(bytes(data))));
+        registry.pusher().pushArtifact(orasRepository, "1.0.0", orasFiles(asBytes(data)));
+        registry.pusher().pushArtifact(fluxRepository, "1.0.0", List.of(TestLayer.fluxArchive(asBytes(data))));
         create(configMap(ns, "files", true, data));
         create(ociSkill("from-oras", insecureSource(orasRepository, tag("1.0.0"))));
         create(ociSkill("from-flux", insecureSource(fluxRepository, tag("1.0.0"))));
@@ -140,7 +140,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
         String skillId = before.getStatus().getSkillId();
         String repository = newRepository();
         String digest = registry.pusher().pushArtifact(repository, "1.0.0",
-                List.of(TestLayer.fluxArchive(bytes(data))));
+                List.of(TestLayer.fluxArchive(asBytes(data))));
 
         skill(ns, "moving").edit(s -> {
             s.getSpec().setSource(source(insecureSource(repository, tag("1.0.0"))));
@@ -163,7 +163,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
         ns = uniqueNamespace("oci-tag");
         String repository = newRepository();
         Map<String, String> second = files("tagged", "Follows a tag.", "v = 2\n");
-        registry.pusher().pushArtifact(repository, "stable", List.of(TestLayer.fluxArchive(bytes(
+        registry.pusher().pushArtifact(repository, "stable", List.of(TestLayer.fluxArchive(asBytes(
                 files("tagged", "Follows a tag.", "v = 1\n")))));
         Skill skill = ociSkill("tagged", insecureSource(repository, tag("stable")));
         skill.getSpec().setInterval("2s");
@@ -171,10 +171,10 @@ class OciSourceScenarioTest extends ScenarioSupport {
         String skillId = awaitSynced(ns, "tagged").getStatus().getSkillId();
 
         String secondDigest = registry.pusher().pushArtifact(repository, "stable",
-                List.of(TestLayer.fluxArchive(bytes(second))));
+                List.of(TestLayer.fluxArchive(asBytes(second))));
 
         await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 2);
-        assertThat(text(api().versions(skillId).get(1).files())).isEqualTo(text(under("tagged", bytes(second))));
+        assertThat(asText(api().versions(skillId).get(1).files())).isEqualTo(asText(under("tagged", asBytes(second))));
         await().atMost(TIMEOUT).until(() -> ("stable@" + secondDigest).equals(
                 skill(ns, "tagged").get().getStatus().getSourceRevision()));
         Skill updated = awaitSynced(ns, "tagged");
@@ -182,7 +182,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, "tagged", "Normal", "VersionCreated"));
 
         String repushedDigest = registry.pusher().pushArtifact(repository, "stable",
-                List.of(TestLayer.fluxArchive(bytes(second))),
+                List.of(TestLayer.fluxArchive(asBytes(second))),
                 Map.of("org.opencontainers.image.created", "2026-01-02T03:04:05Z"));
 
         assertThat(repushedDigest).isNotEqualTo(secondDigest);
@@ -200,13 +200,13 @@ class OciSourceScenarioTest extends ScenarioSupport {
         ns = uniqueNamespace("oci-pin");
         String repository = newRepository();
         Map<String, String> pinnedFiles = files("pinned", "Pinned by digest.", "v = 1\n");
-        String pinned = registry.pusher().pushArtifact(repository, "stable", orasFiles(bytes(pinnedFiles)));
+        String pinned = registry.pusher().pushArtifact(repository, "stable", orasFiles(asBytes(pinnedFiles)));
         create(ociSkill("pinned", insecureSource(repository, new OciRef(null, pinned))));
         Skill synced = awaitSynced(ns, "pinned");
         assertThat(synced.getStatus().getSourceRevision()).isEqualTo(pinned);
         String skillId = synced.getStatus().getSkillId();
 
-        registry.pusher().pushArtifact(repository, "stable", orasFiles(bytes(files("pinned", "Pinned by digest.",
+        registry.pusher().pushArtifact(repository, "stable", orasFiles(asBytes(files("pinned", "Pinned by digest.",
                 "v = 2\n"))));
         requestReconcile(ns, "pinned", "2026-03-01T10:00:00Z");
 
@@ -217,7 +217,8 @@ class OciSourceScenarioTest extends ScenarioSupport {
         assertThat(after.getStatus().getContentHash()).isEqualTo(synced.getStatus().getContentHash());
         assertThat(hasCondition(after, "Ready", "True", "Synced")).isTrue();
         assertThat(api().versions(skillId)).hasSize(1);
-        assertThat(text(api().versions(skillId).get(0).files())).isEqualTo(text(under("pinned", bytes(pinnedFiles))));
+        assertThat(asText(api().versions(skillId).get(0).files()))
+                .isEqualTo(asText(under("pinned", asBytes(pinnedFiles))));
     }
 
     @Test
@@ -225,7 +226,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
         ns = uniqueNamespace("oci-auth");
         String repository = newRepository();
         securedRegistry.pusher().pushArtifact(repository, "1.0.0",
-                orasFiles(bytes(files("guarded", "Behind a password.", "pass\n"))));
+                orasFiles(asBytes(files("guarded", "Behind a password.", "pass\n"))));
         k8s().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("registry-ca")
                 .endMetadata().addToData("ca.crt", base64(securedRegistry.caCertificatePem())).build()).create();
         storeCredentials(PASSWORD);
@@ -269,7 +270,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
     void aMissingTagIsSourceNotFoundUntilItIsPushed() throws IOException {
         ns = uniqueNamespace("oci-notag");
         String repository = newRepository();
-        SortedMap<String, byte[]> files = bytes(files("awaited", "Arrives with 2.0.0.", "pass\n"));
+        SortedMap<String, byte[]> files = asBytes(files("awaited", "Arrives with 2.0.0.", "pass\n"));
         registry.pusher().pushArtifact(repository, "1.0.0", orasFiles(files));
         create(ociSkill("awaited", insecureSource(repository, tag("2.0.0"))));
 
@@ -377,13 +378,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
     }
 
     private Skill ociSkill(String name, OciSource oci) {
-        Skill skill = new Skill();
-        skill.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
-        SkillSpec spec = new SkillSpec();
-        spec.setSource(source(oci));
-        spec.setRetention(new Retention(Retention.DEFAULT_MAX_VERSIONS));
-        skill.setSpec(spec);
-        return skill;
+        return newSkill(ns, name, source(oci));
     }
 
     private static SkillSource source(OciSource oci) {
@@ -421,26 +416,6 @@ class OciSourceScenarioTest extends ScenarioSupport {
     /** What {@code oras push} makes of the files: one layer each, titled with its path. */
     private static List<TestLayer> orasFiles(SortedMap<String, byte[]> files) {
         return files.entrySet().stream().map(file -> TestLayer.orasFile(file.getKey(), file.getValue())).toList();
-    }
-
-    private static SortedMap<String, byte[]> bytes(Map<String, String> files) {
-        SortedMap<String, byte[]> bytes = new TreeMap<>();
-        files.forEach((path, content) -> bytes.put(path, content.getBytes(StandardCharsets.UTF_8)));
-        return bytes;
-    }
-
-    /** The files as the Skills API receives them: in the skill's directory. */
-    private static SortedMap<String, byte[]> under(String skillName, SortedMap<String, byte[]> files) {
-        SortedMap<String, byte[]> uploaded = new TreeMap<>();
-        files.forEach((path, content) -> uploaded.put(skillName + "/" + path, content));
-        return uploaded;
-    }
-
-    /** Byte arrays compare by identity: compare the files as text. */
-    private static Map<String, String> text(Map<String, byte[]> files) {
-        SortedMap<String, String> text = new TreeMap<>();
-        files.forEach((path, content) -> text.put(path, new String(content, StandardCharsets.UTF_8)));
-        return text;
     }
 
     private static String base64(byte[] bytes) {

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.TreeMap;
 
+import static dev.skillsync.testing.SkillFixtures.asBytes;
 import static dev.skillsync.testing.SkillFixtures.configMap;
 import static dev.skillsync.testing.SkillFixtures.files;
 import static dev.skillsync.testing.SkillFixtures.newSkill;
 import static dev.skillsync.testing.SkillFixtures.skillMd;
+import static dev.skillsync.testing.SkillFixtures.under;
 import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,7 +65,8 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
     @Test
     void aTitleHeldBySomeoneElsesSkillStallsAndThatSkillIsLeftAlone() {
         String ns = uniqueNamespace("titletaken");
-        var theirs = api().createSkillOutOfBand(ns + "/mine", prefixed("theirs", files("theirs", "Theirs.", "x\n")));
+        var theirs = api().createSkillOutOfBand(ns + "/mine",
+                under("theirs", asBytes(files("theirs", "Theirs.", "x\n"))));
         create(configMap(ns, "files", true, files("mine", "Mine.", "pass\n")));
         create(newSkill(ns, "mine", "files"));
 
@@ -82,7 +84,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
     void anAnnotatedSkillIdAdoptsAnExistingSkillWithoutUploadingTheSameContent() {
         String ns = uniqueNamespace("adopt");
         Map<String, String> files = files("adopted", "Adopted.", "pass\n");
-        var existing = api().createSkillOutOfBand("pre-existing " + ns, prefixed("adopted", files));
+        var existing = api().createSkillOutOfBand("pre-existing " + ns, under("adopted", asBytes(files)));
         create(configMap(ns, "files", true, files));
         Skill skill = newSkill(ns, "adopted", "files");
         skill.getMetadata().setAnnotations(Map.of(Constants.SKILL_ID_ANNOTATION, existing.id()));
@@ -93,13 +95,14 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         assertThat(synced.getStatus().getSkillId()).isEqualTo(existing.id());
         assertThat(api().versions(existing.id())).hasSize(1);
         assertThat(synced.getStatus().getContentHash())
-                .isEqualTo(ContentHash.of(new TreeMap<>(prefixed("adopted", files))));
+                .isEqualTo(ContentHash.of(under("adopted", asBytes(files))));
     }
 
     @Test
     void anAnnotatedSkillIdWithOtherContentGetsANewVersion() {
         String ns = uniqueNamespace("adoptnew");
-        var existing = api().createSkillOutOfBand("older " + ns, prefixed("renewed", files("renewed", "Old.", "old\n")));
+        var existing = api().createSkillOutOfBand("older " + ns,
+                under("renewed", asBytes(files("renewed", "Old.", "old\n"))));
         create(configMap(ns, "files", true, files("renewed", "New.", "new\n")));
         Skill skill = newSkill(ns, "renewed", "files");
         skill.getMetadata().setAnnotations(Map.of(Constants.SKILL_ID_ANNOTATION, existing.id()));
@@ -154,7 +157,8 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         create(skill);
         String skillId = awaitSynced(ns, "tampered").getStatus().getSkillId();
 
-        var foreign = api().createVersionOutOfBand(skillId, prefixed("tampered", files("tampered", "Tampered.", "evil\n")));
+        var foreign = api().createVersionOutOfBand(skillId,
+                under("tampered", asBytes(files("tampered", "Tampered.", "evil\n"))));
 
         await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 3);
         var latest = api().versions(skillId).get(2);
@@ -214,11 +218,5 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         });
         await().atMost(TIMEOUT).until(() -> skill(ns, "stuck").get() == null);
         assertThat(api().skill(skillId)).isPresent();
-    }
-
-    private static Map<String, byte[]> prefixed(String dir, Map<String, String> files) {
-        Map<String, byte[]> out = new TreeMap<>();
-        files.forEach((path, content) -> out.put(dir + "/" + path, content.getBytes(StandardCharsets.UTF_8)));
-        return out;
     }
 }

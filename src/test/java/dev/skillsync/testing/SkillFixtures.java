@@ -11,9 +11,12 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builders for the ConfigMaps and Skills the scenario tests apply. */
@@ -53,14 +56,39 @@ public final class SkillFixtures {
     }
 
     public static Skill newSkill(String namespace, String name, String configMapName, List<KeyToPath> items) {
+        SkillSource source = new SkillSource();
+        source.setConfigMap(new ConfigMapSource(configMapName, items));
+        return newSkill(namespace, name, source);
+    }
+
+    public static Skill newSkill(String namespace, String name, SkillSource source) {
         Skill skill = new Skill();
         skill.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         SkillSpec spec = new SkillSpec();
-        SkillSource source = new SkillSource();
-        source.setConfigMap(new ConfigMapSource(configMapName, items));
         spec.setSource(source);
         spec.setRetention(new Retention(Retention.DEFAULT_MAX_VERSIONS));
         skill.setSpec(spec);
         return skill;
+    }
+
+    /** The files as UTF-8 bytes, by path. */
+    public static SortedMap<String, byte[]> asBytes(Map<String, String> files) {
+        SortedMap<String, byte[]> bytes = new TreeMap<>();
+        files.forEach((path, content) -> bytes.put(path, content.getBytes(StandardCharsets.UTF_8)));
+        return bytes;
+    }
+
+    /** The same files, each under the directory: as the Skills API receives a skill's files. */
+    public static SortedMap<String, byte[]> under(String directory, Map<String, byte[]> files) {
+        SortedMap<String, byte[]> nested = new TreeMap<>();
+        files.forEach((path, content) -> nested.put(directory + "/" + path, content));
+        return nested;
+    }
+
+    /** Byte arrays compare by identity: tests compare files as text. */
+    public static Map<String, String> asText(Map<String, byte[]> files) {
+        SortedMap<String, String> text = new TreeMap<>();
+        files.forEach((path, content) -> text.put(path, new String(content, StandardCharsets.UTF_8)));
+        return text;
     }
 }
