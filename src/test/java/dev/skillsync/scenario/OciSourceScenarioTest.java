@@ -281,7 +281,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
                         + ": HTTP 404 (MANIFEST_UNKNOWN: manifest unknown)");
         assertThat(hasCondition(waiting, "Stalled", "False", "SourceNotFound")).isTrue();
         assertThat(waiting.getStatus().getSkillId()).isNull();
-        assertThat(api().skills()).noneMatch(s -> s.displayTitle().equals(ns + "/awaited"));
+        assertThat(remoteSkillsOf(ns, "awaited")).isEmpty();
 
         String digest = registry.pusher().pushArtifact(repository, "2.0.0", orasFiles(files));
         assertThat(awaitSynced(ns, "awaited").getStatus().getSourceRevision()).isEqualTo("2.0.0@" + digest);
@@ -373,7 +373,7 @@ class OciSourceScenarioTest extends ScenarioSupport {
         assertThat(condition(stalled, "Ready").orElseThrow().getMessage()).contains(message);
         assertThat(hasCondition(stalled, "Stalled", "True", "InvalidContent")).isTrue();
         assertThat(stalled.getStatus().getSkillId()).isNull();
-        assertThat(api().skills()).noneMatch(s -> s.displayTitle().equals(ns + "/" + name));
+        assertThat(remoteSkillsOf(ns, name)).isEmpty();
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, name, "Warning", "InvalidContent"));
     }
 

@@ -1,6 +1,7 @@
 package dev.skillsync.scenario;
 
 import dev.skillsync.Constants;
+import dev.skillsync.fake.FakeSkill;
 import dev.skillsync.fake.FakeSkillsApi;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.testing.SkillsyncTestEnvironment;
@@ -59,6 +60,12 @@ abstract class ScenarioSupport {
             s.getMetadata().getAnnotations().put(Constants.RECONCILE_REQUESTED_AT_ANNOTATION, value);
             return s;
         });
+    }
+
+    /** The remote skills titled as the operator titles this Skill by default. */
+    List<FakeSkill> remoteSkillsOf(String namespace, String name) {
+        String title = namespace + "/" + name;
+        return api().skills().stream().filter(s -> title.equals(s.displayTitle())).toList();
     }
 
     /** Skills API calls so far that name this skill. */

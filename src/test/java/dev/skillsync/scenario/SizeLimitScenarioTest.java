@@ -48,7 +48,7 @@ class SizeLimitScenarioTest extends ScenarioSupport {
         assertThat(condition(stalled, "Ready").orElseThrow().getMessage())
                 .contains("skillsync.content.max-upload-size");
         assertThat(hasCondition(stalled, "Stalled", "True", "InvalidContent")).isTrue();
-        assertThat(api().skills()).noneMatch(s -> ("" + s.displayTitle()).equals(ns + "/heavy"));
+        assertThat(remoteSkillsOf(ns, "heavy")).isEmpty();
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, "heavy", "Warning", "InvalidContent"));
     }
 }

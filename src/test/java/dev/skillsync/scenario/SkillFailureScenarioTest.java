@@ -35,7 +35,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         assertThat(condition(stalled, "Ready").orElseThrow().getMessage()).contains("SKILL.md");
         assertThat(hasCondition(stalled, "Stalled", "True", "InvalidContent")).isTrue();
         assertThat(stalled.getStatus().getSkillId()).isNull();
-        assertThat(api().skills()).noneMatch(s -> s.displayTitle().equals(ns + "/broken"));
+        assertThat(remoteSkillsOf(ns, "broken")).isEmpty();
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, "broken", "Warning", "InvalidContent"));
 
         k8s().configMaps().inNamespace(ns).withName("files").edit(cm -> {
@@ -55,7 +55,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         Skill stalled = awaitReady(ns, "escape", "False", "InvalidContent");
 
         assertThat(condition(stalled, "Ready").orElseThrow().getMessage()).contains("../outside.py");
-        assertThat(api().skills()).noneMatch(s -> s.displayTitle().equals(ns + "/escape"));
+        assertThat(remoteSkillsOf(ns, "escape")).isEmpty();
     }
 
     @Test
@@ -119,7 +119,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         awaitReady(ns, "flaky", "False", "ApiError");
         Skill synced = awaitSynced(ns, "flaky");
 
-        assertThat(api().skills()).filteredOn(s -> s.displayTitle().equals(ns + "/flaky")).hasSize(1);
+        assertThat(remoteSkillsOf(ns, "flaky")).hasSize(1);
         assertThat(synced.getStatus().getSkillId()).isNotNull();
     }
 
@@ -133,7 +133,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         Skill limited = awaitReady(ns, "limited", "False", "RateLimited");
         assertThat(hasCondition(limited, "Stalled", "False", "RateLimited")).isTrue();
         awaitSynced(ns, "limited");
-        assertThat(api().skills()).filteredOn(s -> s.displayTitle().equals(ns + "/limited")).hasSize(1);
+        assertThat(remoteSkillsOf(ns, "limited")).hasSize(1);
     }
 
     @Test

@@ -35,7 +35,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
 
         Skill synced = awaitSynced(ns, "lost");
 
-        assertThat(api().skills()).filteredOn(s -> s.displayTitle().equals(ns + "/lost")).hasSize(1);
+        assertThat(remoteSkillsOf(ns, "lost")).hasSize(1);
         assertThat(api().versions(synced.getStatus().getSkillId())).hasSize(1);
         assertThat(synced.getMetadata().getAnnotations())
                 .containsEntry(Constants.SKILL_ID_ANNOTATION, synced.getStatus().getSkillId());
@@ -122,7 +122,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
 
         Skill stalled = awaitReady(ns, "ghost", "False", "SkillNotFound");
         assertThat(hasCondition(stalled, "Stalled", "True", "SkillNotFound")).isTrue();
-        assertThat(api().skills()).noneMatch(s -> s.displayTitle().equals(ns + "/ghost"));
+        assertThat(remoteSkillsOf(ns, "ghost")).isEmpty();
     }
 
     @Test

@@ -191,7 +191,7 @@ class SkillSyncScenarioTest extends ScenarioSupport {
 
         Skill suspended = awaitReady(ns, "paused", "False", "Suspended");
         assertThat(suspended.getStatus().getSkillId()).isNull();
-        assertThat(api().skills().stream().filter(s -> s.displayTitle().equals(ns + "/paused"))).isEmpty();
+        assertThat(remoteSkillsOf(ns, "paused")).isEmpty();
 
         skill(ns, "paused").edit(s -> {
             s.getSpec().setSuspend(false);
