@@ -177,7 +177,7 @@ public class SkillsApiClient implements AutoCloseable {
 
     private static SkillsApiException unusable(SkillsApiTransport.Answer answer, Request request, String problem) {
         return SkillsApiException.unusableAnswer(answer.status(), answer.requestId(),
-                request.method() + " " + request.url().encodedPath(), problem);
+                SkillsApiTransport.call(request), problem);
     }
 
     private MultipartBody.Builder upload(List<UploadFile> files) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
 
 /**
  * Sends one request to the Skills API with the key and fixed headers, under the process-wide limit on calls in
@@ -30,6 +31,8 @@ final class SkillsApiTransport implements AutoCloseable {
 
     /** Error bodies are short; more than this is not worth reading. */
     private static final long ERROR_BODY_LIMIT = 64 * 1024;
+    private static final Pattern SKILL_ID = Pattern.compile("^(/v1/skills)/[^/]+");
+    private static final Pattern VERSION = Pattern.compile("(/versions)/[^/]+");
 
     private final OkHttpClient http;
     private final Map<String, String> dialectHeaders;
@@ -94,13 +97,14 @@ final class SkillsApiTransport implements AutoCloseable {
                 .header("user-agent", USER_AGENT);
         dialectHeaders.forEach(withHeaders::header);
         Request sent = withHeaders.build();
-        String call = request.method() + " " + request.url().encodedPath();
+        String call = call(request);
+        String operation = operation(request);
 
         for (int retry = 1; ; retry++) {
             Duration delay;
             SkillsApiException failure;
             try {
-                Exchange exchange = exchange(sent, call, limit);
+                Exchange exchange = exchange(sent, call, operation, limit);
                 if (exchange.successful()) {
                     return new Answer(exchange.status(), exchange.headers().get("request-id"), exchange.body());
                 }
@@ -154,7 +158,7 @@ final class SkillsApiTransport implements AutoCloseable {
     }
 
     /** One HTTP attempt, holding a permit of the concurrency limit until its body is read. */
-    private Exchange exchange(Request request, String call, BodyLimit limit)
+    private Exchange exchange(Request request, String call, String operation, BodyLimit limit)
             throws IOException, InterruptedException {
         permits.acquire();
         long started = System.nanoTime();
@@ -172,15 +176,19 @@ final class SkillsApiTransport implements AutoCloseable {
             return new Exchange(status, response.headers(), body.source().readByteArray());
         } finally {
             permits.release();
-            observer.attempted(operation(request), status, Duration.ofNanos(System.nanoTime() - started));
+            observer.attempted(operation, status, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** The call as messages name it: method and path. */
+    static String call(Request request) {
+        return request.method() + " " + request.url().encodedPath();
     }
 
     /** The call without its identifiers, so that metrics have one series per operation, not per skill. */
     static String operation(Request request) {
-        String path = request.url().encodedPath()
-                .replaceFirst("^(/v1/skills)/[^/]+", "$1/{id}")
-                .replaceFirst("(/versions)/[^/]+", "$1/{version}");
+        String path = SKILL_ID.matcher(request.url().encodedPath()).replaceFirst("$1/{id}");
+        path = VERSION.matcher(path).replaceFirst("$1/{version}");
         return request.method() + " " + path;
     }
 
