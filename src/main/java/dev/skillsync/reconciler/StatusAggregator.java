@@ -3,7 +3,6 @@ package dev.skillsync.reconciler;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillStatus;
-import dev.skillsync.resource.SkillVersionStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 
@@ -38,7 +37,7 @@ public final class StatusAggregator {
 
     public static SkillStatus aggregate(Skill skill, SyncOutcome outcome, Instant now) {
         SkillStatus previous = skill.getStatus() == null ? new SkillStatus() : skill.getStatus();
-        SkillStatus next = copyOf(previous);
+        SkillStatus next = previous.copy();
         Long generation = skill.getMetadata().getGeneration();
         String timestamp = now.truncatedTo(ChronoUnit.SECONDS).toString();
         next.setObservedGeneration(generation);
@@ -121,22 +120,5 @@ public final class StatusAggregator {
             }
         }
         status.setConditions(conditions);
-    }
-
-    private static SkillStatus copyOf(SkillStatus source) {
-        SkillStatus copy = new SkillStatus();
-        copy.setObservedGeneration(source.getObservedGeneration());
-        copy.setSkillId(source.getSkillId());
-        copy.setLatestVersion(source.getLatestVersion());
-        copy.setContentHash(source.getContentHash());
-        copy.setSourceRevision(source.getSourceRevision());
-        copy.setVersions(source.getVersions() == null ? new ArrayList<>() : source.getVersions().stream()
-                .map(v -> new SkillVersionStatus(v.getVersion(), v.getContentHash(), v.getCreatedAt())).toList());
-        copy.setLastSyncedAt(source.getLastSyncedAt());
-        copy.setLastHandledReconcileAt(source.getLastHandledReconcileAt());
-        copy.setPendingCreate(source.getPendingCreate());
-        copy.setConditions(source.getConditions() == null ? new ArrayList<>() : source.getConditions().stream()
-                .map(c -> new ConditionBuilder(c).build()).toList());
-        return copy;
     }
 }

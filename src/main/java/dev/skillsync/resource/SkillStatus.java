@@ -2,15 +2,19 @@ package dev.skillsync.resource;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.generator.annotation.Nullable;
 import io.fabric8.kubernetes.api.model.Condition;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 public class SkillStatus {
+
+    /** The form status is stored in; no operator-wide settings apply to it. */
+    private static final ObjectMapper FORM = new ObjectMapper();
 
     private Long observedGeneration;
 
@@ -132,19 +136,26 @@ public class SkillStatus {
         this.conditions = conditions;
     }
 
+    /** A deep copy, through the serialized form, so that every field is copied without being named here. */
+    public SkillStatus copy() {
+        return FORM.convertValue(this, SkillStatus.class);
+    }
+
+    /**
+     * Equal when the serialized forms are equal: the status the API server would store. Whether status is written
+     * depends on this, so it follows the fields by construction instead of listing them.
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof SkillStatus that && Objects.equals(observedGeneration, that.observedGeneration)
-                && Objects.equals(skillId, that.skillId) && Objects.equals(latestVersion, that.latestVersion)
-                && Objects.equals(contentHash, that.contentHash) && Objects.equals(sourceRevision, that.sourceRevision)
-                && Objects.equals(versions, that.versions) && Objects.equals(lastSyncedAt, that.lastSyncedAt)
-                && Objects.equals(lastHandledReconcileAt, that.lastHandledReconcileAt)
-                && Objects.equals(pendingCreate, that.pendingCreate) && Objects.equals(conditions, that.conditions);
+        return o instanceof SkillStatus that && serializedForm().equals(that.serializedForm());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, skillId, latestVersion, contentHash, sourceRevision, versions,
-                lastSyncedAt, lastHandledReconcileAt, pendingCreate, conditions);
+        return serializedForm().hashCode();
+    }
+
+    private JsonNode serializedForm() {
+        return FORM.valueToTree(this);
     }
 }

@@ -34,6 +34,8 @@ public final class LocalRun {
     private static final String ROW = "%-10s %-16s %-32s %-18s %-7s %-16s%n";
 
     private final Map<String, Skill> skills = new ConcurrentHashMap<>();
+    /** The row last printed for each Skill, so that an unchanged row is not printed again. */
+    private final Map<String, String> printedRows = new ConcurrentHashMap<>();
     private final CountDownLatch allReady = new CountDownLatch(1);
 
     public static void main(String[] args) throws Exception {
@@ -105,11 +107,18 @@ public final class LocalRun {
                 skills.put(key, skill);
             }
             Optional<Condition> ready = ReadyCondition.of(skill);
-            System.out.printf(ROW, skill.getMetadata().getNamespace(), skill.getMetadata().getName(),
+            String row = String.format(ROW, skill.getMetadata().getNamespace(), skill.getMetadata().getName(),
                     skill.getStatus() == null || skill.getStatus().getSkillId() == null ? "" : skill.getStatus().getSkillId(),
                     skill.getStatus() == null || skill.getStatus().getLatestVersion() == null ? ""
                             : skill.getStatus().getLatestVersion(),
                     ready.map(Condition::getStatus).orElse(""), ready.map(Condition::getReason).orElse(""));
+            // As kubectl get -w shows it: a row only when something in it changed.
+            if (action == Action.DELETED || !row.equals(printedRows.put(key, row))) {
+                System.out.print(row);
+            }
+            if (action == Action.DELETED) {
+                printedRows.remove(key);
+            }
             if (!skills.isEmpty() && skills.values().stream().allMatch(ReadyCondition::isTrue)) {
                 allReady.countDown();
             }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What every scenario test uses: the cluster, the fake Skills API, and waits on what a user would watch. */
@@ -85,8 +86,26 @@ abstract class ScenarioSupport {
 
     /** Waits until Ready has the given status and reason, and returns the Skill as it is then. */
     Skill awaitReady(String namespace, String name, String status, String reason) {
-        await().atMost(TIMEOUT).until(() -> hasCondition(skill(namespace, name).get(), "Ready", status, reason));
+        await().atMost(TIMEOUT).alias("Skill " + namespace + "/" + name + " Ready=" + status + " " + reason)
+                .untilAsserted(() -> {
+                    Skill skill = skill(namespace, name).get();
+                    assertThat(hasCondition(skill, "Ready", status, reason))
+                            .as("conditions of %s/%s: %s", namespace, name, describeConditions(skill)).isTrue();
+                });
         return skill(namespace, name).get();
+    }
+
+    /** What a user reads in {@code kubectl describe}: each condition's type, status, reason and message. */
+    static String describeConditions(Skill skill) {
+        if (skill == null) {
+            return "the Skill does not exist";
+        }
+        if (skill.getStatus() == null || skill.getStatus().getConditions() == null) {
+            return "no status yet";
+        }
+        return skill.getStatus().getConditions().stream()
+                .map(c -> c.getType() + "=" + c.getStatus() + " " + c.getReason() + ": " + c.getMessage()).toList()
+                .toString();
     }
 
     Skill awaitSynced(String namespace, String name) {

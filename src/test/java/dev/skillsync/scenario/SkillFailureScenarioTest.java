@@ -1,6 +1,8 @@
 package dev.skillsync.scenario;
 
+import dev.skillsync.content.ContentHash;
 import dev.skillsync.fake.Fault;
+import dev.skillsync.fake.RecordedCall;
 import dev.skillsync.resource.KeyToPath;
 import dev.skillsync.resource.SecretKeySelector;
 import dev.skillsync.resource.Skill;
@@ -13,9 +15,12 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.skillsync.testing.SkillFixtures.asBytes;
+import static dev.skillsync.testing.SkillFixtures.asText;
 import static dev.skillsync.testing.SkillFixtures.configMap;
 import static dev.skillsync.testing.SkillFixtures.files;
 import static dev.skillsync.testing.SkillFixtures.newSkill;
+import static dev.skillsync.testing.SkillFixtures.under;
 import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -112,6 +117,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
     @Test
     void serverErrorsAreRetriedUntilTheSkillSyncs() {
         String ns = uniqueNamespace("flaky");
+        int callsBefore = api().calls().size();
         api().injectFault(Fault.on("POST", "/v1/skills").status(500).times(12).build());
         create(configMap(ns, "files", true, files("flaky", "Flaky.", "pass\n")));
         create(newSkill(ns, "flaky", "files"));
@@ -119,8 +125,21 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         awaitReady(ns, "flaky", "False", "ApiError");
         Skill synced = awaitSynced(ns, "flaky");
 
-        assertThat(remoteSkillsOf(ns, "flaky")).hasSize(1);
-        assertThat(synced.getStatus().getSkillId()).isNotNull();
+        assertThat(remoteSkillsOf(ns, "flaky")).singleElement().satisfies(remote -> {
+            assertThat(synced.getStatus().getSkillId()).isEqualTo(remote.id());
+            assertThat(synced.getStatus().getLatestVersion()).isEqualTo(remote.latestVersion());
+            assertThat(api().versions(remote.id())).singleElement()
+                    .satisfies(v -> assertThat(asText(v.files())).isEqualTo(asText(under("flaky",
+                            asBytes(files("flaky", "Flaky.", "pass\n"))))));
+        });
+        assertThat(synced.getStatus().getContentHash())
+                .isEqualTo(ContentHash.of(under("flaky", asBytes(files("flaky", "Flaky.", "pass\n")))));
+        // Twelve refused creates, then the one that made the skill: none was sent again after it succeeded.
+        List<RecordedCall> calls = api().calls();
+        assertThat(calls.subList(callsBefore, calls.size()))
+                .filteredOn(c -> c.method().equals("POST") && c.path().equals("/v1/skills"))
+                .extracting(RecordedCall::status).containsExactly(500, 500, 500, 500, 500, 500, 500, 500, 500, 500,
+                        500, 500, 200);
     }
 
     @Test
