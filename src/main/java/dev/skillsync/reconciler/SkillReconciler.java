@@ -1,12 +1,11 @@
 package dev.skillsync.reconciler;
 
 import dev.skillsync.Constants;
-import dev.skillsync.config.SkillsyncConfig;
-import dev.skillsync.content.InvalidContentException;
 import dev.skillsync.content.SkillBundle;
 import dev.skillsync.content.SkillValidator;
 import dev.skillsync.credentials.ApiKeyResolver;
 import dev.skillsync.credentials.MissingApiKeyException;
+import dev.skillsync.failure.SkillFailure;
 import dev.skillsync.events.SkillEventRecorder;
 import dev.skillsync.metrics.SkillsyncMetrics;
 import dev.skillsync.resource.DeletionPolicy;
@@ -15,7 +14,6 @@ import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillConditions;
 import dev.skillsync.resource.SkillStatus;
 import dev.skillsync.skillsapi.ApiKey;
-import dev.skillsync.skillsapi.SkillsApiClient;
 import dev.skillsync.skillsapi.SkillsApiException;
 import dev.skillsync.source.ConfigMapContentSource;
 import dev.skillsync.source.ContentSource;
@@ -73,25 +71,22 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     private final SkillsyncMetrics metrics;
     private final SkillSynchronizer synchronizer;
     private final SkillValidator validator;
-    private final RetryBackoff backoff;
-    private final Duration rateLimitedBackoff;
+    private final FailurePolicy failures;
     private final Clock clock;
     /** CDI's sources, then the ConfigMap source once its informer exists (prepareEventSources). */
     private final List<ContentSource> sources = new CopyOnWriteArrayList<>();
 
-    public SkillReconciler(KubernetesClient client, SkillsyncConfig config, SkillsApiClient api,
-            ApiKeyResolver apiKeys, SkillEventRecorder events, SkillsyncMetrics metrics, Clock clock,
-            Instance<ContentSource> otherSources) {
+    public SkillReconciler(KubernetesClient client, SkillSynchronizer synchronizer, SkillValidator validator,
+            FailurePolicy failures, ApiKeyResolver apiKeys, SkillEventRecorder events, SkillsyncMetrics metrics,
+            Clock clock, Instance<ContentSource> otherSources) {
         this.client = client;
+        this.synchronizer = synchronizer;
+        this.validator = validator;
+        this.failures = failures;
         this.apiKeys = apiKeys;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
-        long maxBytes = config.content().maxUploadSize().asLongValue();
-        this.validator = new SkillValidator(maxBytes);
-        this.synchronizer = new SkillSynchronizer(api, maxBytes, clock);
-        this.backoff = new RetryBackoff(config.retry().minBackoff(), config.retry().maxBackoff());
-        this.rateLimitedBackoff = config.retry().rateLimitedBackoff();
         otherSources.forEach(sources::add);
     }
 
@@ -126,10 +121,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         try {
             snapshot = sourceFor(skill).fetch(skill);
             desired = validator.validate(snapshot.files());
-        } catch (SourceException e) {
-            return fail(skill, sourceFailure(skill, e, now), false, now);
-        } catch (InvalidContentException e) {
-            return fail(skill, invalidContent(skill, e.getMessage()), false, now);
+        } catch (SkillFailure e) {
+            return fail(skill, e, false, now);
         }
         if (!RemoteCheckPolicy.remoteCheckNeeded(skill, desired.contentHash(), now)) {
             return finish(skill, new SyncOutcome.Synced(recordedRemote(skill.getStatus()), snapshot.revision(), false,
@@ -141,24 +134,20 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             return finish(skill, new SyncOutcome.Synced(remote, snapshot.revision(), true, readyMessage(skill, snapshot)),
                     skill.getSpec().intervalDuration(), now);
         } catch (MissingApiKeyException e) {
-            return fail(skill, new SyncFailure(SkillConditions.AUTHENTICATION_FAILED, "no API key: " + e.getMessage(),
-                    false, backoff.next(skill.getStatus(), now)), false, now);
-        } catch (SyncFailure e) {
+            return fail(skill, e, false, now);
+        } catch (SkillFailure | SkillsApiException e) {
             return fail(skill, e, true, now);
-        } catch (SkillsApiException e) {
-            return fail(skill, FailureClassifier.classify(e, backoff.next(skill.getStatus(), now),
-                    rateLimitedBackoff, skill.getSpec().intervalDuration()), true, now);
         }
     }
 
     /** Anything not foreseen (the Kubernetes API failing, say) still shows in status; java-operator-sdk retries. */
     @Override
     public ErrorStatusUpdateControl<Skill> updateErrorStatus(Skill skill, Context<Skill> context, Exception e) {
-        String message = "sync failed: " + e.getMessage();
-        LOG.warnf(e, "Skill %s: %s", key(skill), message);
-        events.warning(skill, SkillConditions.API_ERROR, message);
-        SkillStatus next = StatusAggregator.aggregate(skill,
-                new SyncOutcome.Failed(SkillConditions.API_ERROR, message, false, null, false), clock.instant());
+        FailureVerdict verdict = failures.judge(e, skill.getStatus(), skill.getSpec().intervalDuration(),
+                clock.instant());
+        LOG.warnf(e, "Skill %s: %s", key(skill), verdict.message());
+        events.warning(skill, verdict.reason(), verdict.message());
+        SkillStatus next = StatusAggregator.aggregate(skill, verdict.outcome(false), clock.instant());
         return next.equals(skill.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
                 : ErrorStatusUpdateControl.patchStatus(statusPatch(skill, next));
     }
@@ -179,7 +168,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             ApiKey key = null;
             if (skillId == null && skill.getStatus() != null && skill.getStatus().getPendingCreate() != null) {
                 key = apiKeys.resolve(skill);
-                skillId = synchronizer.findPendingCreate(key, skill.getStatus().getPendingCreate());
+                skillId = synchronizer.skillIdOfPendingCreate(key, skill.getStatus().getPendingCreate());
             }
             if (skillId == null) {
                 return DeleteControl.defaultDelete();
@@ -189,14 +178,12 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             synchronizer.deleteRemote(key != null ? key : apiKeys.resolve(skill), skillId);
             events.normal(skill, "SkillDeleted", "deleted remote skill " + skillId + " and its versions");
             return DeleteControl.defaultDelete();
-        } catch (MissingApiKeyException | SyncFailure | SkillsApiException e) {
-            String message = "cannot delete the remote skill: " + e.getMessage()
-                    + "; fix the cause, or set spec.deletionPolicy to Orphan to delete this Skill and keep the remote "
-                    + "skill";
-            events.warning(skill, SkillConditions.DELETION_BLOCKED, message);
+        } catch (SkillFailure | SkillsApiException e) {
+            FailureVerdict blocked = failures.deletionBlocked(e, skill.getStatus(), now);
+            events.warning(skill, blocked.reason(), blocked.message());
             writeStatus(skill, context,
-                    StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(message), now));
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff.next(skill.getStatus(), now));
+                    StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(blocked.message()), now));
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(blocked.retryAfter());
         }
     }
 
@@ -214,27 +201,11 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
                 status.getPendingCreate(), status.getVersions(), skill.getSpec().maxVersions(), pruneDue);
     }
 
-    private SyncFailure sourceFailure(Skill skill, SourceException e, Instant now) {
-        return switch (e.kind()) {
-            case NOT_FOUND, UNAVAILABLE -> new SyncFailure(SkillConditions.SOURCE_NOT_FOUND, e.getMessage(), false,
-                    backoff.next(skill.getStatus(), now));
-            case UNAUTHORIZED -> new SyncFailure(SkillConditions.AUTHENTICATION_FAILED, e.getMessage(), false,
-                    backoff.next(skill.getStatus(), now));
-            case INVALID_CONTENT -> invalidContent(skill, e.getMessage());
-        };
-    }
-
-    /** Invalid content waits for a change; an unwatched source is still re-read at the interval. */
-    private static SyncFailure invalidContent(Skill skill, String message) {
-        return new SyncFailure(SkillConditions.INVALID_CONTENT, message, true, skill.getSpec().intervalDuration());
-    }
-
-    private UpdateControl<Skill> fail(Skill skill, SyncFailure failure, boolean remoteChecked, Instant now) {
-        LOG.infof("Skill %s/%s not synced: %s: %s", skill.getMetadata().getNamespace(), skill.getMetadata().getName(),
-                failure.reason(), failure.getMessage());
-        events.warning(skill, failure.reason(), failure.getMessage());
-        return finish(skill, new SyncOutcome.Failed(failure.reason(), failure.getMessage(), failure.stalled(),
-                failure.retryAfter(), remoteChecked), failure.retryAfter(), now);
+    private UpdateControl<Skill> fail(Skill skill, Exception failure, boolean remoteChecked, Instant now) {
+        FailureVerdict verdict = failures.judge(failure, skill.getStatus(), skill.getSpec().intervalDuration(), now);
+        LOG.infof("Skill %s not synced: %s: %s", key(skill), verdict.reason(), verdict.message());
+        events.warning(skill, verdict.reason(), verdict.message());
+        return finish(skill, verdict.outcome(remoteChecked), verdict.retryAfter(), now);
     }
 
     private UpdateControl<Skill> finish(Skill skill, SyncOutcome outcome, Duration rescheduleAfter, Instant now) {

@@ -4,6 +4,7 @@ import dev.skillsync.content.ContentHash;
 import dev.skillsync.content.InvalidContentException;
 import dev.skillsync.content.SkillArchive;
 import dev.skillsync.content.SkillBundle;
+import dev.skillsync.failure.SkillFailure;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.SkillVersionStatus;
 import dev.skillsync.skillsapi.ApiKey;
@@ -15,7 +16,6 @@ import dev.skillsync.skillsapi.UploadFile;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +27,7 @@ import static dev.skillsync.resource.SkillConditions.AMBIGUOUS_CREATE;
 import static dev.skillsync.resource.SkillConditions.API_ERROR;
 import static dev.skillsync.resource.SkillConditions.INVALID_CONTENT;
 import static dev.skillsync.resource.SkillConditions.SKILL_NOT_FOUND;
+import static dev.skillsync.resource.SkillConditions.TITLE_CONFLICT;
 
 /**
  * Brings one remote skill to the desired content: find or create the skill, compare its latest version with the
@@ -37,16 +38,16 @@ public class SkillSynchronizer {
     private static final Logger LOG = Logger.getLogger(SkillSynchronizer.class);
 
     private final SkillsApiClient api;
-    private final long maxDownloadBytes;
+    private final long maxContentBytes;
     private final Clock clock;
 
-    public SkillSynchronizer(SkillsApiClient api, long maxDownloadBytes, Clock clock) {
+    public SkillSynchronizer(SkillsApiClient api, long maxContentBytes, Clock clock) {
         this.api = api;
-        this.maxDownloadBytes = maxDownloadBytes;
+        this.maxContentBytes = maxContentBytes;
         this.clock = clock;
     }
 
-    public RemoteState sync(SyncRequest request, SyncProgress progress) throws SyncFailure {
+    public RemoteState sync(SyncRequest request, SyncProgress progress) throws SkillFailure {
         ApiKey key = request.apiKey();
         Map<String, String> knownHashes = recordedHashes(request);
         String skillId = request.annotatedSkillId() != null ? request.annotatedSkillId() : request.recordedSkillId();
@@ -69,9 +70,9 @@ public class SkillSynchronizer {
                 throw e;
             }
             if (!skillId.equals(request.recordedSkillId())) {
-                throw new SyncFailure(SKILL_NOT_FOUND, "remote skill " + skillId
+                throw SkillFailure.needsPerson(SKILL_NOT_FOUND, "remote skill " + skillId
                         + " named by the annotation skillsync.dev/skill-id does not exist; remove the annotation to "
-                        + "create a new skill or set it to an existing skill's ID", true, null);
+                        + "create a new skill or set it to an existing skill's ID");
             }
             progress.warningEvent("RemoteSkillRecreated", "remote skill " + skillId
                     + " was deleted outside the operator; creating it again");
@@ -107,7 +108,7 @@ public class SkillSynchronizer {
     }
 
     /** Finds the skill a pending create left behind, for cleanup; null when there is none of ours. */
-    public String findPendingCreate(ApiKey key, PendingCreate pending) throws SyncFailure {
+    public String skillIdOfPendingCreate(ApiKey key, PendingCreate pending) throws SkillFailure {
         CreateRecovery.Decision decision = decidePending(key, pending);
         if (decision instanceof CreateRecovery.Adopt adopt) {
             return adopt.skill().id();
@@ -119,13 +120,13 @@ public class SkillSynchronizer {
     }
 
     /** Before creating again: the skill an earlier create left behind, or null when it never happened. */
-    private RemoteSkill recoverPendingCreate(SyncRequest request, SyncProgress progress) throws SyncFailure {
+    private RemoteSkill recoverPendingCreate(SyncRequest request, SyncProgress progress) throws SkillFailure {
         CreateRecovery.Decision decision = decidePending(request.apiKey(), request.pendingCreate());
         if (decision instanceof CreateRecovery.CreateNew) {
             return null;
         }
         // A title held by another skill would only make the create fail again: say so now.
-        return adopted(decision, request.displayTitle(), "", progress);
+        return adoptOrThrow(decision, request.displayTitle(), "", progress);
     }
 
     private CreateRecovery.Decision decidePending(ApiKey key, PendingCreate pending) {
@@ -133,8 +134,8 @@ public class SkillSynchronizer {
     }
 
     /** The skill of an Adopt decision, recorded; any other decision is a stalled failure. */
-    private static RemoteSkill adopted(CreateRecovery.Decision decision, String title, String refusal,
-            SyncProgress progress) throws SyncFailure {
+    private static RemoteSkill adoptOrThrow(CreateRecovery.Decision decision, String title, String refusal,
+            SyncProgress progress) throws SkillFailure {
         if (decision instanceof CreateRecovery.Adopt adopt) {
             progress.skillIdentified(adopt.skill().id());
             progress.normalEvent("SkillAdopted", "adopted remote skill " + adopt.skill().id()
@@ -145,16 +146,16 @@ public class SkillSynchronizer {
             throw ambiguousCreate(ambiguous);
         }
         String holder = decision instanceof CreateRecovery.TitleTaken taken ? " (" + taken.skill().id() + ")" : "";
-        throw new SyncFailure(API_ERROR, "a remote skill titled '" + title + "' already exists" + holder
-                + ": set spec.displayTitle to another title, or adopt that skill with the annotation "
-                + "skillsync.dev/skill-id" + refusal, true, null);
+        throw SkillFailure.needsPerson(TITLE_CONFLICT, "a remote skill titled '" + title + "' already exists"
+                + holder + ": set spec.displayTitle to another title, or adopt that skill with the annotation "
+                + "skillsync.dev/skill-id" + refusal);
     }
 
-    private static SyncFailure ambiguousCreate(CreateRecovery.Ambiguous ambiguous) {
-        return new SyncFailure(AMBIGUOUS_CREATE, ambiguous.message(), true, null);
+    private static SkillFailure ambiguousCreate(CreateRecovery.Ambiguous ambiguous) {
+        return SkillFailure.needsPerson(AMBIGUOUS_CREATE, ambiguous.message());
     }
 
-    private RemoteState create(SyncRequest request, SyncProgress progress) throws SyncFailure {
+    private RemoteState create(SyncRequest request, SyncProgress progress) throws SkillFailure {
         PendingCreate pending = new PendingCreate(request.displayTitle(), request.desired().contentHash(),
                 Instant.now(clock).toString());
         progress.createStarting(pending);
@@ -177,8 +178,8 @@ public class SkillSynchronizer {
 
     /** The create was refused because the title exists: our own earlier create, or someone else's skill. */
     private RemoteState adoptAfterTitleClash(SyncRequest request, PendingCreate pending, SkillsApiException clash,
-            SyncProgress progress) throws SyncFailure {
-        RemoteSkill adopted = adopted(decidePending(request.apiKey(), pending), request.displayTitle(),
+            SyncProgress progress) throws SkillFailure {
+        RemoteSkill adopted = adoptOrThrow(decidePending(request.apiKey(), pending), request.displayTitle(),
                 " (" + clash.getMessage() + ")", progress);
         Map<String, String> knownHashes = recordedHashes(request);
         knownHashes.put(adopted.latestVersion(), pending.getContentHash());
@@ -198,7 +199,7 @@ public class SkillSynchronizer {
 
     /** @param knownHashes content hashes of remote versions known without a download; versions get added */
     private RemoteState bringUpToDate(SyncRequest request, RemoteSkill remote, Map<String, String> knownHashes,
-            SyncProgress progress) throws SyncFailure {
+            SyncProgress progress) throws SkillFailure {
         ApiKey key = request.apiKey();
         SkillBundle desired = request.desired();
         String latest = remote.latestVersion();
@@ -264,12 +265,12 @@ public class SkillSynchronizer {
         }
     }
 
-    private String downloadHash(ApiKey key, String skillId, String version) throws SyncFailure {
+    private String downloadHash(ApiKey key, String skillId, String version) throws SkillFailure {
         try {
             return contentHash(key, skillId, version);
         } catch (InvalidContentException e) {
-            throw new SyncFailure(API_ERROR, "could not read version " + version + " of remote skill " + skillId
-                    + ": " + e.getMessage(), false, Duration.ofMinutes(1));
+            throw SkillFailure.retryable(API_ERROR, "could not read version " + version + " of remote skill "
+                    + skillId + ": " + e.getMessage(), e);
         }
     }
 
@@ -283,17 +284,16 @@ public class SkillSynchronizer {
     }
 
     private String contentHash(ApiKey key, String skillId, String version) throws InvalidContentException {
-        return ContentHash.of(SkillArchive.unzip(api.downloadVersion(key, skillId, version), maxDownloadBytes));
+        return ContentHash.of(SkillArchive.unzip(api.downloadVersion(key, skillId, version), maxContentBytes));
     }
 
     /** The Skills API fixes a skill's name at creation; say so before the upload is refused. */
-    private void requireSameName(ApiKey key, String skillId, String latest, String desiredName) throws SyncFailure {
+    private void requireSameName(ApiKey key, String skillId, String latest, String desiredName) throws SkillFailure {
         String remoteName = api.getVersion(key, skillId, latest).name();
         if (remoteName != null && !remoteName.equals(desiredName)) {
-            throw new SyncFailure(INVALID_CONTENT, "SKILL.md names the skill '" + desiredName
+            throw SkillFailure.needsPerson(INVALID_CONTENT, "SKILL.md names the skill '" + desiredName
                     + "' but remote skill " + skillId + " is named '" + remoteName
-                    + "'; a skill's name is fixed when it is created: restore the name, or create a new Skill", true,
-                    null);
+                    + "'; a skill's name is fixed when it is created: restore the name, or create a new Skill");
         }
     }
 

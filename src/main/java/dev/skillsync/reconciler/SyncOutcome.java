@@ -1,7 +1,5 @@
 package dev.skillsync.reconciler;
 
-import java.time.Duration;
-
 /** How one reconcile ended, as the status aggregator needs it. */
 public sealed interface SyncOutcome {
 
@@ -17,11 +15,9 @@ public sealed interface SyncOutcome {
      * The sync could not complete.
      *
      * @param stalled true when nothing changes without a change of spec, content or credentials
-     * @param retryAfter when to try again; null to wait for a change (or the interval)
      * @param remoteChecked true when the Skills API was asked in this reconcile (so the drift check counts as done)
      */
-    record Failed(String reason, String message, boolean stalled, Duration retryAfter, boolean remoteChecked)
-            implements SyncOutcome {
+    record Failed(String reason, String message, boolean stalled, boolean remoteChecked) implements SyncOutcome {
     }
 
     record Suspended() implements SyncOutcome {

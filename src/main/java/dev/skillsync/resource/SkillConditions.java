@@ -19,6 +19,7 @@ public final class SkillConditions {
     public static final String DELETING = "Deleting";
     public static final String DELETION_BLOCKED = "DeletionBlocked";
     public static final String AMBIGUOUS_CREATE = "AmbiguousCreate";
+    public static final String TITLE_CONFLICT = "TitleConflict";
 
     private SkillConditions() {
     }

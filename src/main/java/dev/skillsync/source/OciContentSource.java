@@ -114,10 +114,11 @@ public class OciContentSource implements ContentSource {
         String namespace = skill.getMetadata().getNamespace();
         Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
         if (secret == null) {
-            throw new SourceException(SourceException.Kind.UNAUTHORIZED, "Secret " + namespace + "/" + ref.getName()
-                    + " not found");
+            throw new SourceException(SourceException.Kind.SECRET_NOT_FOUND, "Secret " + namespace + "/"
+                    + ref.getName() + " not found");
         }
-        return SecretData.value(secret, key).orElseThrow(() -> new SourceException(SourceException.Kind.UNAUTHORIZED,
+        return SecretData.value(secret, key).orElseThrow(() -> new SourceException(
+                SourceException.Kind.SECRET_NOT_FOUND,
                 "Secret " + namespace + "/" + ref.getName() + " has no key " + key + hint));
     }
 

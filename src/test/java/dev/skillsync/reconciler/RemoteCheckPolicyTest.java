@@ -61,7 +61,7 @@ class RemoteCheckPolicyTest {
     void aFailedSkillIsRetried() {
         Skill skill = syncedSkill();
         skill.setStatus(StatusAggregator.aggregate(skill,
-                new SyncOutcome.Failed("ApiError", "down", false, Duration.ofSeconds(5), true), SYNCED_AT));
+                new SyncOutcome.Failed("ApiError", "down", false, true), SYNCED_AT));
         assertThat(RemoteCheckPolicy.remoteCheckNeeded(skill, "sha256:aa", SYNCED_AT)).isTrue();
     }
 

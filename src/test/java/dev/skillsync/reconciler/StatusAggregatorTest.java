@@ -81,7 +81,7 @@ class StatusAggregatorTest {
     @Test
     void aStalledFailureSetsStalledTrueWithTheMessage() {
         SkillStatus status = StatusAggregator.aggregate(skill(1L, null),
-                new SyncOutcome.Failed("InvalidContent", "SKILL.md lacks a name", true, null, false), T0);
+                new SyncOutcome.Failed("InvalidContent", "SKILL.md lacks a name", true, false), T0);
 
         assertThat(condition(status, "Stalled")).extracting(Condition::getStatus, Condition::getReason,
                 Condition::getMessage).containsExactly("True", "InvalidContent", "SKILL.md lacks a name");
@@ -127,7 +127,7 @@ class StatusAggregatorTest {
     }
 
     private static SyncOutcome failed(String reason, String message) {
-        return new SyncOutcome.Failed(reason, message, false, Duration.ofSeconds(5), true);
+        return new SyncOutcome.Failed(reason, message, false, true);
     }
 
     private static Condition condition(SkillStatus status, String type) {

@@ -4,8 +4,11 @@ import dev.skillsync.content.ContentHash;
 import dev.skillsync.fake.Fault;
 import dev.skillsync.fake.RecordedCall;
 import dev.skillsync.resource.KeyToPath;
+import dev.skillsync.resource.LocalObjectReference;
+import dev.skillsync.resource.OciSource;
 import dev.skillsync.resource.SecretKeySelector;
 import dev.skillsync.resource.Skill;
+import dev.skillsync.resource.SkillSource;
 import dev.skillsync.testing.SkillsyncTestEnvironment;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -74,6 +77,26 @@ class SkillFailureScenarioTest extends ScenarioSupport {
 
         create(configMap(ns, "late-files", true, files("late", "Arrives late.", "pass\n")));
         awaitSynced(ns, "late");
+    }
+
+    @Test
+    void aMissingPullSecretIsReportedAsMissingNotAsRejectedCredentials() {
+        String ns = uniqueNamespace("nopullsecret");
+        OciSource oci = new OciSource();
+        oci.setUrl("oci://127.0.0.1:1/skills/pulled");
+        oci.setInsecure(true);
+        oci.setSecretRef(new LocalObjectReference("regcred"));
+        SkillSource source = new SkillSource();
+        source.setOci(oci);
+        create(newSkill(ns, "pulled", source));
+
+        Skill failing = awaitReady(ns, "pulled", "False", "SourceNotFound");
+
+        assertThat(condition(failing, "Ready").orElseThrow().getMessage())
+                .isEqualTo("Secret " + ns + "/regcred not found");
+        assertThat(hasCondition(failing, "Stalled", "False", "SourceNotFound")).isTrue();
+        await().atMost(TIMEOUT).until(() -> hasEvent(ns, "pulled", "Warning", "SourceNotFound"));
+        assertThat(remoteSkillsOf(ns, "pulled")).isEmpty();
     }
 
     @Test

@@ -75,9 +75,9 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         create(configMap(ns, "files", true, files("mine", "Mine.", "pass\n")));
         create(newSkill(ns, "mine", "files"));
 
-        Skill stalled = awaitReady(ns, "mine", "False", "ApiError");
+        Skill stalled = awaitReady(ns, "mine", "False", "TitleConflict");
 
-        assertThat(hasCondition(stalled, "Stalled", "True", "ApiError")).isTrue();
+        assertThat(hasCondition(stalled, "Stalled", "True", "TitleConflict")).isTrue();
         assertThat(condition(stalled, "Ready").orElseThrow().getMessage())
                 .contains("already exists", theirs.id(), "spec.displayTitle", "skillsync.dev/skill-id");
         assertThat(stalled.getStatus().getSkillId()).isNull();
