@@ -1,5 +1,6 @@
 package dev.skillsync.reconciler;
 
+import dev.skillsync.Constants;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillStatus;
@@ -93,7 +94,7 @@ public final class StatusAggregator {
     }
 
     private static String requestedReconcile(Skill skill, SkillStatus previous) {
-        String requested = skill.annotation(dev.skillsync.Constants.RECONCILE_REQUESTED_AT_ANNOTATION);
+        String requested = skill.annotation(Constants.RECONCILE_REQUESTED_AT_ANNOTATION);
         return requested != null ? requested : previous.getLastHandledReconcileAt();
     }
 

@@ -2,6 +2,8 @@ package dev.skillsync.reconciler;
 
 import dev.skillsync.resource.PendingCreate;
 
+import java.util.List;
+
 /** What a sync records in the cluster as it goes, so that a crash at any point is recovered without duplicates. */
 public interface SyncProgress {
 
@@ -16,7 +18,7 @@ public interface SyncProgress {
 
     void versionCreated(String skillId, String version, String contentHash);
 
-    void versionsPruned(String skillId, java.util.List<String> versions, int kept);
+    void versionsPruned(String skillId, List<String> versions, int kept);
 
     void normalEvent(String reason, String message);
 

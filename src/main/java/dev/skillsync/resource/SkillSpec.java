@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
+import java.time.Duration;
 import java.util.Objects;
 
 @ValidationRule(value = "!has(oldSelf.displayTitle) || (has(self.displayTitle) && self.displayTitle == oldSelf.displayTitle)",
@@ -115,7 +116,7 @@ public class SkillSpec {
     }
 
     /** The interval as a duration; an unparsable value (the CRD rejects those) falls back to the default. */
-    public java.time.Duration intervalDuration() {
+    public Duration intervalDuration() {
         try {
             return GoDuration.parse(interval == null ? DEFAULT_INTERVAL : interval);
         } catch (IllegalArgumentException e) {

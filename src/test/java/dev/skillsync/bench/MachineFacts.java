@@ -1,5 +1,6 @@
 package dev.skillsync.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
@@ -11,7 +12,7 @@ final class MachineFacts {
 
     static String describe() {
         StringBuilder facts = new StringBuilder().append(Runtime.getRuntime().availableProcessors()).append(" cores");
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             facts.append(String.format(Locale.ROOT, ", %.1f GiB memory", os.getTotalMemorySize() / (double) (1L << 30)));
         }
         return facts.append(", Java ").append(System.getProperty("java.runtime.version"))

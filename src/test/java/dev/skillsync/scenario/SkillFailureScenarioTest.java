@@ -1,5 +1,6 @@
 package dev.skillsync.scenario;
 
+import static dev.skillsync.testing.SkillFixtures.skillMd;
 import dev.skillsync.content.ContentHash;
 import dev.skillsync.fake.Fault;
 import dev.skillsync.fake.RecordedCall;
@@ -185,7 +186,7 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         create(newSkill(ns, "renamed", "files"));
         String skillId = awaitSynced(ns, "renamed").getStatus().getSkillId();
 
-        putFile(ns, "files", "SKILL.md", dev.skillsync.testing.SkillFixtures.skillMd("another-name", "Renamed."));
+        putFile(ns, "files", "SKILL.md", skillMd("another-name", "Renamed."));
 
         Skill stalled = awaitReady(ns, "renamed", "False", "InvalidContent");
         assertThat(condition(stalled, "Ready").orElseThrow().getMessage())

@@ -1,5 +1,6 @@
 package dev.skillsync.scenario;
 
+import dev.skillsync.fake.Fault;
 import dev.skillsync.Constants;
 import dev.skillsync.content.ContentHash;
 import dev.skillsync.resource.DeletionPolicy;
@@ -210,7 +211,7 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         create(configMap(ns, "files", true, files("stuck", "Stuck.", "pass\n")));
         create(newSkill(ns, "stuck", "files"));
         String skillId = awaitSynced(ns, "stuck").getStatus().getSkillId();
-        api().injectFault(dev.skillsync.fake.Fault.on("DELETE", "/v1/skills/" + skillId + ".*").status(500)
+        api().injectFault(Fault.on("DELETE", "/v1/skills/" + skillId + ".*").status(500)
                 .times(1000).build());
 
         skill(ns, "stuck").delete();
