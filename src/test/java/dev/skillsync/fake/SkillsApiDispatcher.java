@@ -68,7 +68,7 @@ final class SkillsApiDispatcher extends Dispatcher {
         Reply reply = fault
                 .map(f -> Reply.error(f.status(), f.message(), requestId, f.headers()))
                 .orElseGet(() -> answer(request, url, requestId));
-        boolean lost = fault.isEmpty() && faults.takeLostResponse(method, path)
+        boolean lost = (fault.isEmpty() && faults.takeLostResponse(method, path))
                 || !goesOn(holdsOnceProcessed.take(call));
         String query = url.encodedQuery() == null ? "" : url.encodedQuery();
         calls.add(new RecordedCall(method, path, query, reply.status(), requestId, lost,
