@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,10 +220,11 @@ public class SkillSynchronizer {
             progress.versionCreated(remote.id(), latest, desired.contentHash());
         }
         List<SkillVersionStatus> versions;
-        if (versionCreated || request.pruneDue() || !Objects.equals(remote.id(), request.recordedSkillId())) {
+        if (versionCreated || request.pruneDue() || !Objects.equals(remote.id(), request.recordedSkillId())
+                || !isNewestRecorded(request, remote.latestVersion())) {
             versions = prune(key, remote.id(), latest, request.maxVersions(), knownHashes, progress);
         } else {
-            versions = knownVersionsWithLatest(request, latest, knownHashes);
+            versions = RetentionPlan.versionsKept(request.knownVersions(), request.maxVersions());
         }
         return new RemoteState(remote.id(), latest, desired.contentHash(), versions);
     }
@@ -244,14 +244,15 @@ public class SkillSynchronizer {
                 .toList();
     }
 
-    /** The recorded versions, with a latest version that appeared since put in front; no API call. */
-    private static List<SkillVersionStatus> knownVersionsWithLatest(SyncRequest request, String latest,
-            Map<String, String> knownHashes) {
-        List<SkillVersionStatus> versions = new ArrayList<>(request.knownVersions());
-        if (latest != null && versions.stream().noneMatch(v -> latest.equals(v.getVersion()))) {
-            versions.add(0, new SkillVersionStatus(latest, knownHashes.get(latest), null));
-        }
-        return RetentionPlan.versionsKept(versions, request.maxVersions());
+    /**
+     * Whether the remote latest version is the newest one status records. When it is not, status is behind the remote
+     * skill: a version was uploaded whose answer never arrived (the operator was killed, say) or by someone else, and it
+     * may have pushed an older one beyond the retention; or versions were deleted outside the operator. Either way
+     * status must be made again from the remote list.
+     */
+    private static boolean isNewestRecorded(SyncRequest request, String remoteLatest) {
+        return !request.knownVersions().isEmpty()
+                && Objects.equals(request.knownVersions().get(0).getVersion(), remoteLatest);
     }
 
     private void deleteVersionIfPresent(ApiKey key, String skillId, String version) {

@@ -1,5 +1,9 @@
 package dev.skillsync.fake;
 
+import dev.skillsync.testing.CallHold;
+import dev.skillsync.testing.CallHolds;
+import dev.skillsync.testing.HttpCall;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -9,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.mockwebserver.MockWebServer;
 
@@ -32,9 +37,12 @@ public final class FakeSkillsApi implements AutoCloseable {
     private final SkillStore store = new SkillStore(new VersionClock(Clock.systemUTC()));
     private final FaultPlan faults = new FaultPlan();
     private final CallLog calls = new CallLog();
+    private final CallHolds<HttpCall> holdsOnReceipt = new CallHolds<>();
+    private final CallHolds<HttpCall> holdsOnceProcessed = new CallHolds<>();
 
     private FakeSkillsApi(int port) {
-        server.setDispatcher(new SkillsApiDispatcher(store, settings, faults, calls));
+        server.setDispatcher(new SkillsApiDispatcher(store, settings, faults, calls, holdsOnReceipt,
+                holdsOnceProcessed));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (IOException e) {
@@ -157,8 +165,37 @@ public final class FakeSkillsApi implements AutoCloseable {
         faults.loseNextResponse(method, pathRegex);
     }
 
-    /** Forgets all skills, faults, lost responses and calls, and restores the default keys and limits. */
+    /**
+     * Holds the next call the predicate accepts as soon as it is received, before it changes anything. Released, it is
+     * handled and answered as usual; dropped, it changes nothing and the connection is closed unanswered (the call is
+     * then not recorded).
+     *
+     * @param description names the call in failure messages, e.g. "POST /v1/skills"
+     */
+    public CallHold holdWhenReceived(String description, Predicate<HttpCall> call) {
+        return holdsOnReceipt.arm(description, call);
+    }
+
+    /**
+     * Holds the next call the predicate accepts once it has been handled, its effect made, before it is answered.
+     * Released, it is answered (to a client that may be gone by then); dropped, the connection is closed unanswered and
+     * the call recorded with its response lost.
+     *
+     * @param description names the call in failure messages, e.g. "POST /v1/skills"
+     */
+    public CallHold holdWhenProcessed(String description, Predicate<HttpCall> call) {
+        return holdsOnceProcessed.arm(description, call);
+    }
+
+    /** Disarms every hold and drops every call still held. */
+    public void dropHolds() {
+        holdsOnReceipt.dropAll();
+        holdsOnceProcessed.dropAll();
+    }
+
+    /** Forgets all skills, faults, lost responses, holds and calls, and restores the default keys and limits. */
     public void reset() {
+        dropHolds();
         store.clear();
         faults.clear();
         calls.clear();
@@ -167,6 +204,7 @@ public final class FakeSkillsApi implements AutoCloseable {
 
     @Override
     public void close() {
+        dropHolds();
         try {
             server.shutdown();
         } catch (IOException e) {

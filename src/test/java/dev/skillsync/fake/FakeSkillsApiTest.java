@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skillsync.testing.CallHold;
+import dev.skillsync.testing.HttpCall;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -501,6 +503,66 @@ class FakeSkillsApiTest {
         });
         Answer retried = createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "d"));
         assertThat(retried.errorMessage()).isEqualTo("Skill cannot reuse an existing display_title: PDF");
+    }
+
+    @Test
+    void aCallHeldWhenReceivedWaitsForTheTestAndChangesNothingWhenDropped() throws Exception {
+        CallHold hold = fake.holdWhenReceived("POST /v1/skills", HttpCall.matching("POST", "/v1/skills"));
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            Future<Answer> create = client.submit(() -> createSkill("Held", skillFiles("held", "held", "d")));
+
+            hold.awaitHeld(Duration.ofSeconds(10));
+            assertThat(create).isNotDone();
+            assertThat(fake.skills()).isEmpty();
+            hold.drop();
+
+            assertThatThrownBy(() -> create.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
+            assertThat(fake.skills()).isEmpty();
+            assertThat(fake.calls()).isEmpty();
+            assertThat(createSkill("Held", skillFiles("held", "held", "d")).status).as("the hold is used up")
+                    .isEqualTo(200);
+        } finally {
+            client.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCallHeldOnceProcessedHasMadeItsChangeAndIsAnsweredWhenReleased() throws Exception {
+        CallHold hold = fake.holdWhenProcessed("POST /v1/skills", HttpCall.matching("POST", "/v1/skills"));
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            Future<Answer> create = client.submit(() -> createSkill("Held", skillFiles("held", "held", "d")));
+
+            hold.awaitHeld(Duration.ofSeconds(10));
+            assertThat(create).isNotDone();
+            assertThat(fake.skills()).extracting(FakeSkill::displayTitle).containsExactly("Held");
+            hold.release();
+
+            assertThat(create.get(10, TimeUnit.SECONDS).status).isEqualTo(200);
+            assertThat(fake.calls()).singleElement().satisfies(call -> assertThat(call.responseLost()).isFalse());
+        } finally {
+            client.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCallHeldOnceProcessedAndDroppedIsRecordedWithItsResponseLost() throws Exception {
+        CallHold hold = fake.holdWhenProcessed("POST /v1/skills", HttpCall.matching("POST", "/v1/skills"));
+        hold.drop();
+
+        assertThatThrownBy(() -> createSkill("Held", skillFiles("held", "held", "d"))).isInstanceOf(IOException.class);
+
+        assertThat(fake.skills()).extracting(FakeSkill::displayTitle).containsExactly("Held");
+        assertThat(fake.calls()).singleElement().satisfies(call -> assertThat(call.responseLost()).isTrue());
+    }
+
+    @Test
+    void aHoldThatNoCallReachesFailsNamingTheCall() {
+        CallHold hold = fake.holdWhenReceived("DELETE of skill_x", HttpCall.matching("DELETE", "/v1/skills/skill_x"));
+
+        assertThatThrownBy(() -> hold.awaitHeld(Duration.ofMillis(50))).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("DELETE of skill_x");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.skillsync.fake;
 
+import dev.skillsync.testing.CallHold;
+import dev.skillsync.testing.CallHolds;
+import dev.skillsync.testing.HttpCall;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +20,7 @@ import okio.Buffer;
 
 /**
  * Answers HTTP requests as the Skills API does under the beta header: checks the headers, routes
- * to the endpoint, and records the call. Injected faults and lost responses are applied here.
+ * to the endpoint, and records the call. Injected faults, lost responses and holds are applied here.
  */
 final class SkillsApiDispatcher extends Dispatcher {
 
@@ -35,12 +39,17 @@ final class SkillsApiDispatcher extends Dispatcher {
     private final FakeSettings settings;
     private final FaultPlan faults;
     private final CallLog calls;
+    private final CallHolds<HttpCall> holdsOnReceipt;
+    private final CallHolds<HttpCall> holdsOnceProcessed;
 
-    SkillsApiDispatcher(SkillStore store, FakeSettings settings, FaultPlan faults, CallLog calls) {
+    SkillsApiDispatcher(SkillStore store, FakeSettings settings, FaultPlan faults, CallLog calls,
+            CallHolds<HttpCall> holdsOnReceipt, CallHolds<HttpCall> holdsOnceProcessed) {
         this.store = store;
         this.settings = settings;
         this.faults = faults;
         this.calls = calls;
+        this.holdsOnReceipt = holdsOnReceipt;
+        this.holdsOnceProcessed = holdsOnceProcessed;
     }
 
     @Override
@@ -49,11 +58,18 @@ final class SkillsApiDispatcher extends Dispatcher {
         String method = request.getMethod();
         HttpUrl url = request.getRequestUrl();
         String path = url.encodedPath();
+        // Uploads can be large, and no hold needs to look into one.
+        HttpCall call = new HttpCall(method, path, "");
+        if (!goesOn(holdsOnReceipt.take(call))) {
+            // Dropped before it was handled: it changed nothing, and it is not recorded as answered.
+            return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+        }
         Optional<Fault> fault = faults.takeFault(method, path);
         Reply reply = fault
                 .map(f -> Reply.error(f.status(), f.message(), requestId, f.headers()))
                 .orElseGet(() -> answer(request, url, requestId));
-        boolean lost = fault.isEmpty() && faults.takeLostResponse(method, path);
+        boolean lost = (fault.isEmpty() && faults.takeLostResponse(method, path))
+                || !goesOn(holdsOnceProcessed.take(call));
         String query = url.encodedQuery() == null ? "" : url.encodedQuery();
         calls.add(new RecordedCall(method, path, query, reply.status(), requestId, lost,
                 request.getHeader("x-api-key")));
@@ -61,6 +77,10 @@ final class SkillsApiDispatcher extends Dispatcher {
             return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
         }
         return toMockResponse(reply, requestId);
+    }
+
+    private static boolean goesOn(Optional<CallHold> hold) {
+        return hold.map(CallHold::hold).orElse(true);
     }
 
     private Reply answer(RecordedRequest request, HttpUrl url, String requestId) {

@@ -3,6 +3,7 @@ package dev.skillsync.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,15 @@ public final class OperatorProcess implements AutoCloseable {
      */
     public static OperatorProcess start(String kubernetesUrl, String skillsApiUrl, String apiKey, int httpPort,
                                         Path log) throws IOException {
+        return start(kubernetesUrl, skillsApiUrl, apiKey, httpPort, log, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, String, String, int, Path)}, with more of the operator's settings as environment
+     * variables, e.g. {@code QUARKUS_OPERATOR_SDK_NAMESPACES}.
+     */
+    public static OperatorProcess start(String kubernetesUrl, String skillsApiUrl, String apiKey, int httpPort,
+                                        Path log, Map<String, String> settings) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var builder = new ProcessBuilder(java,
                 "-Dquarkus.kubernetes-client.api-server-url=" + kubernetesUrl,
@@ -41,6 +51,7 @@ public final class OperatorProcess implements AutoCloseable {
                 "-jar", JAR.toString());
         builder.environment().put("ANTHROPIC_BASE_URL", skillsApiUrl);
         builder.environment().put("ANTHROPIC_API_KEY", apiKey);
+        builder.environment().putAll(settings);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         // Ctrl-C and System.exit skip close(): the child must not outlive this JVM either way.
@@ -64,6 +75,18 @@ public final class OperatorProcess implements AutoCloseable {
     /** Blocks until the operator ends by itself and returns its exit code. */
     public int waitFor() throws InterruptedException {
         return process.waitFor();
+    }
+
+    /**
+     * Ends the operator at once with SIGKILL, as the OOM killer or a lost node would: no shutdown hook runs and nothing
+     * in flight completes. Returns once the process is gone.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("operator (pid " + process.pid() + ") still running "
+                    + STOP_TIMEOUT_SECONDS + "s after SIGKILL");
+        }
     }
 
     /** Asks the operator to stop and waits a bounded time for it; calling it again does nothing more. */

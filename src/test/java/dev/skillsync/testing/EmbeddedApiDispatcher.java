@@ -14,7 +14,10 @@ import io.fabric8.zjsonpatch.JsonPatch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The CRUD mock with the two API server behaviours the operator relies on and the mock lacks.
@@ -28,6 +31,7 @@ import java.util.Collections;
  * <li>A patch that removes the last finalizer of a deleted object: the mock deletes the object and answers with no
  * body, the API server answers with the object as patched, which java-operator-sdk caches.</li>
  * </ul>
+ * It also holds calls that a test {@linkplain #holdWhenReceived arms a hold for}, before they change anything.
  */
 public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
 
@@ -36,9 +40,35 @@ public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
 
     private final ObjectMapper yaml = new YAMLMapper();
     private final ObjectMapper json = new ObjectMapper();
+    private final CallHolds<HttpCall> holds = new CallHolds<>();
 
     public EmbeddedApiDispatcher() {
         super(Collections.emptyList());
+    }
+
+    /**
+     * Holds the next request the predicate accepts as soon as it is received. Released, it is handled as usual;
+     * dropped, it changes nothing and is answered 503. The mock serves on a few event-loop threads: while a call is
+     * held, other calls on its thread wait too, so a test lets it go on as soon as it has done what the hold is for.
+     */
+    public CallHold holdWhenReceived(String description, Predicate<HttpCall> call) {
+        return holds.arm(description, call);
+    }
+
+    /** Disarms every hold and drops every call still held, so that the server can stop. */
+    public void dropHolds() {
+        holds.dropAll();
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        HttpCall call = new HttpCall(request.getMethod(), request.getPath().replaceFirst("\\?.*$", ""),
+                new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
+        Optional<CallHold> hold = holds.take(call);
+        if (hold.isPresent() && !hold.get().hold()) {
+            return new MockResponse().setResponseCode(503);
+        }
+        return super.dispatch(request);
     }
 
     private static final String RULES_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";

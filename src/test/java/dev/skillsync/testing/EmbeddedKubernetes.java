@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A Kubernetes API server in this process: the fabric8 mock server in CRUD mode, with server-side apply handled, and
@@ -25,22 +26,24 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     public static final Path CRD_FILE = Path.of("crds", "skills.skillsync.dev-v1.yml");
 
     private final KubernetesMockServer server;
+    private final EmbeddedApiDispatcher dispatcher;
     private final KubernetesClient client;
 
-    private EmbeddedKubernetes(KubernetesMockServer server) {
+    private EmbeddedKubernetes(KubernetesMockServer server, EmbeddedApiDispatcher dispatcher) {
         this.server = server;
+        this.dispatcher = dispatcher;
         this.client = server.createClient();
     }
 
     public static EmbeddedKubernetes start() {
-        var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new EmbeddedApiDispatcher(), false);
+        var dispatcher = new EmbeddedApiDispatcher();
+        var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         try {
             server.init(InetAddress.getLoopbackAddress(), 0);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot start the embedded Kubernetes API", e);
         }
-        var kubernetes = new EmbeddedKubernetes(server);
+        var kubernetes = new EmbeddedKubernetes(server, dispatcher);
         kubernetes.installCrd(CRD_FILE);
         return kubernetes;
     }
@@ -65,6 +68,16 @@ public final class EmbeddedKubernetes implements AutoCloseable {
         }
     }
 
+    /** See {@link EmbeddedApiDispatcher#holdWhenReceived}. */
+    public CallHold holdWhenReceived(String description, Predicate<HttpCall> call) {
+        return dispatcher.holdWhenReceived(description, call);
+    }
+
+    /** Disarms every hold and drops every call still held. */
+    public void dropHolds() {
+        dispatcher.dropHolds();
+    }
+
     /** Creates every object in a YAML file (several documents allowed). */
     public List<HasMetadata> apply(Path yamlFile) {
         try (InputStream in = Files.newInputStream(yamlFile)) {
@@ -78,6 +91,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
     @Override
     public void close() {
+        dispatcher.dropHolds();
         client.close();
         server.destroy();
     }

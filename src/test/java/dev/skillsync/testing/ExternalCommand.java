@@ -1,10 +1,15 @@
 package dev.skillsync.testing;
 
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +30,18 @@ public record ExternalCommand(String executable, String installHint) {
     public static final ExternalCommand HTPASSWD = new ExternalCommand("htpasswd", "apt-get install -y apache2-utils");
     public static final ExternalCommand DOCKER_REGISTRY = new ExternalCommand("docker-registry",
             "apt-get install -y docker-registry");
+
+    /** Skips the calling test, with a notice on stderr naming what to install, when the tool is not on the PATH. */
+    public void assumeInstalled() {
+        String path = System.getenv("PATH");
+        boolean installed = path != null && Arrays.stream(path.split(File.pathSeparator))
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, executable)));
+        if (!installed) {
+            String notice = executable + " is not installed, so this test is skipped. Fix: " + installHint;
+            System.err.println("NOTICE: " + notice);
+            Assumptions.abort(notice);
+        }
+    }
 
     /** Runs the tool with the arguments and returns what it printed; fails on a non-zero exit with its stderr. */
     public String run(String... arguments) {
