@@ -23,11 +23,7 @@ import dev.skillsync.source.SourceException;
 import dev.skillsync.source.SourceSnapshot;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -48,7 +44,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -118,8 +113,9 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     @Override
     public UpdateControl<Skill> reconcile(Skill skill, Context<Skill> context) {
         Instant now = clock.instant();
+        SkillWrites writes = new SkillWrites(skill, context, client);
         if (skill.getSpec().isSuspended()) {
-            return finish(skill, new SyncOutcome.Suspended(), null, now);
+            return finish(skill, writes, new SyncOutcome.Suspended(), null, now);
         }
         SourceSnapshot snapshot;
         SkillBundle desired;
@@ -127,26 +123,26 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             snapshot = sourceFor(skill).fetch(skill);
             desired = validator.validate(snapshot.files());
         } catch (SourceException e) {
-            return fail(skill, sourceFailure(skill, e, now), false, now);
+            return fail(skill, writes, sourceFailure(skill, e, now), false, now);
         } catch (InvalidContentException e) {
-            return fail(skill, invalidContent(skill, e.getMessage()), false, now);
+            return fail(skill, writes, invalidContent(skill, e.getMessage()), false, now);
         }
         if (!RemoteCheckPolicy.remoteCheckNeeded(skill, desired.contentHash(), now)) {
-            return finish(skill, new SyncOutcome.Synced(recordedRemote(skill.getStatus()), snapshot.revision(), false,
-                    readyMessage(skill, snapshot)), RemoteCheckPolicy.untilDriftCheck(skill, now), now);
+            return finish(skill, writes, new SyncOutcome.Synced(recordedRemote(skill.getStatus()), snapshot.revision(),
+                    false, readyMessage(skill, snapshot)), RemoteCheckPolicy.untilDriftCheck(skill, now), now);
         }
         try {
             ApiKey key = apiKeys.resolve(skill);
-            RemoteState remote = synchronizer.sync(syncRequest(skill, key, desired), new ClusterProgress(skill, context));
-            return finish(skill, new SyncOutcome.Synced(remote, snapshot.revision(), true, readyMessage(skill, snapshot)),
-                    skill.getSpec().intervalDuration(), now);
+            RemoteState remote = synchronizer.sync(syncRequest(skill, key, desired), new ClusterProgress(skill, writes));
+            return finish(skill, writes, new SyncOutcome.Synced(remote, snapshot.revision(), true,
+                    readyMessage(skill, snapshot)), skill.getSpec().intervalDuration(), now);
         } catch (MissingApiKeyException e) {
-            return fail(skill, new SyncFailure(SkillConditions.AUTHENTICATION_FAILED, "no API key: " + e.getMessage(),
-                    false, backoff.next(skill.getStatus(), now)), false, now);
+            return fail(skill, writes, new SyncFailure(SkillConditions.AUTHENTICATION_FAILED,
+                    "no API key: " + e.getMessage(), false, backoff.next(skill.getStatus(), now)), false, now);
         } catch (SyncFailure e) {
-            return fail(skill, e, true, now);
+            return fail(skill, writes, e, true, now);
         } catch (SkillsApiException e) {
-            return fail(skill, FailureClassifier.classify(e, backoff.next(skill.getStatus(), now),
+            return fail(skill, writes, FailureClassifier.classify(e, backoff.next(skill.getStatus(), now),
                     rateLimitedBackoff, skill.getSpec().intervalDuration()), true, now);
         }
     }
@@ -160,7 +156,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         SkillStatus next = StatusAggregator.aggregate(skill,
                 new SyncOutcome.Failed(SkillConditions.API_ERROR, message, false, null, false), clock.instant());
         return next.equals(skill.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
-                : ErrorStatusUpdateControl.patchStatus(statusPatch(skill, next));
+                : ErrorStatusUpdateControl.patchStatus(SkillWrites.statusPatch(skill, next));
     }
 
     @Override
@@ -173,6 +169,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             return DeleteControl.defaultDelete();
         }
         Instant now = clock.instant();
+        SkillWrites writes = new SkillWrites(skill, context, client);
         try {
             String skillId = skillIdOf(skill);
             // The key is resolved only when there is something remote to find or delete.
@@ -184,7 +181,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             if (skillId == null) {
                 return DeleteControl.defaultDelete();
             }
-            writeStatus(skill, context, StatusAggregator.aggregate(skill,
+            writes.status(StatusAggregator.aggregate(skill,
                     new SyncOutcome.Deleting("deleting remote skill " + skillId), now));
             synchronizer.deleteRemote(key != null ? key : apiKeys.resolve(skill), skillId);
             events.normal(skill, "SkillDeleted", "deleted remote skill " + skillId + " and its versions");
@@ -194,9 +191,10 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
                     + "; fix the cause, or set spec.deletionPolicy to Orphan to delete this Skill and keep the remote "
                     + "skill";
             events.warning(skill, SkillConditions.DELETION_BLOCKED, message);
-            writeStatus(skill, context,
-                    StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(message), now));
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff.next(skill.getStatus(), now));
+            writes.status(StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(message), now));
+            // A change that landed during the status write (deletionPolicy Orphan, say) is acted on at once.
+            return writes.foreignChangeSeen() ? DeleteControl.noFinalizerRemoval().reschedule()
+                    : DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff.next(skill.getStatus(), now));
         }
     }
 
@@ -229,37 +227,29 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         return new SyncFailure(SkillConditions.INVALID_CONTENT, message, true, skill.getSpec().intervalDuration());
     }
 
-    private UpdateControl<Skill> fail(Skill skill, SyncFailure failure, boolean remoteChecked, Instant now) {
+    private UpdateControl<Skill> fail(Skill skill, SkillWrites writes, SyncFailure failure, boolean remoteChecked,
+            Instant now) {
         LOG.infof("Skill %s/%s not synced: %s: %s", skill.getMetadata().getNamespace(), skill.getMetadata().getName(),
                 failure.reason(), failure.getMessage());
         events.warning(skill, failure.reason(), failure.getMessage());
-        return finish(skill, new SyncOutcome.Failed(failure.reason(), failure.getMessage(), failure.stalled(),
+        return finish(skill, writes, new SyncOutcome.Failed(failure.reason(), failure.getMessage(), failure.stalled(),
                 failure.retryAfter(), remoteChecked), failure.retryAfter(), now);
     }
 
-    private UpdateControl<Skill> finish(Skill skill, SyncOutcome outcome, Duration rescheduleAfter, Instant now) {
+    /**
+     * Writes the status (unless unchanged) and says when to reconcile next: at once when one of this reconcile's
+     * writes showed a change it did not act on (see {@link SkillWrites} for why java-operator-sdk would not).
+     */
+    private UpdateControl<Skill> finish(Skill skill, SkillWrites writes, SyncOutcome outcome, Duration rescheduleAfter,
+            Instant now) {
         SkillStatus next = StatusAggregator.aggregate(skill, outcome, now);
         metrics.reconciled(key(skill), readyReason(next));
-        UpdateControl<Skill> control = next.equals(skill.getStatus()) ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(statusPatch(skill, next));
-        return rescheduleAfter == null ? control : control.rescheduleAfter(atLeastOneSecond(rescheduleAfter));
-    }
-
-    /** Writes status in the middle of a reconcile (before a remote call), unless it would not change. */
-    private static void writeStatus(Skill skill, Context<Skill> context, SkillStatus next) {
-        if (!next.equals(skill.getStatus())) {
-            skill.setStatus(context.resourceOperations().serverSideApplyPrimaryStatus(statusPatch(skill, next))
-                    .getStatus());
+        writes.status(next);
+        UpdateControl<Skill> control = UpdateControl.noUpdate();
+        if (writes.foreignChangeSeen()) {
+            return control.reschedule();
         }
-    }
-
-    /** A Skill carrying only its identity and the status: what server-side apply of the status should send. */
-    private static Skill statusPatch(Skill skill, SkillStatus status) {
-        Skill patch = new Skill();
-        patch.setMetadata(new ObjectMetaBuilder().withName(skill.getMetadata().getName())
-                .withNamespace(skill.getMetadata().getNamespace()).build());
-        patch.setStatus(status);
-        return patch;
+        return rescheduleAfter == null ? control : control.rescheduleAfter(atLeastOneSecond(rescheduleAfter));
     }
 
     private static Duration atLeastOneSecond(Duration duration) {
@@ -301,36 +291,27 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     private final class ClusterProgress implements SyncProgress {
 
         private final Skill skill;
-        private final Context<Skill> context;
+        private final SkillWrites writes;
 
-        ClusterProgress(Skill skill, Context<Skill> context) {
+        ClusterProgress(Skill skill, SkillWrites writes) {
             this.skill = skill;
-            this.context = context;
+            this.writes = writes;
         }
 
         @Override
         public void createStarting(PendingCreate pendingCreate) {
-            writeStatus(skill, context, StatusAggregator.withPendingCreate(skill, pendingCreate, clock.instant()));
+            writes.status(StatusAggregator.withPendingCreate(skill, pendingCreate, clock.instant()));
         }
 
         @Override
         public void versionUploadStarting(String skillId) {
-            writeStatus(skill, context, StatusAggregator.aggregate(skill, new SyncOutcome.InProgress(
+            writes.status(StatusAggregator.aggregate(skill, new SyncOutcome.InProgress(
                     "uploading a new version of remote skill " + skillId), clock.instant()));
         }
 
         @Override
         public void skillIdentified(String skillId) {
-            if (skillId.equals(skill.annotation(Constants.SKILL_ID_ANNOTATION))) {
-                return;
-            }
-            // A merge patch of this one annotation: it survives a restore of the resource without its status.
-            String patch = Serialization.asJson(Map.of("metadata",
-                    Map.of("annotations", Map.of(Constants.SKILL_ID_ANNOTATION, skillId))));
-            Skill patched = client.resources(Skill.class).inNamespace(skill.getMetadata().getNamespace())
-                    .withName(skill.getMetadata().getName())
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
-            skill.getMetadata().setAnnotations(patched.getMetadata().getAnnotations());
+            writes.skillIdAnnotation(skillId);
         }
 
         @Override

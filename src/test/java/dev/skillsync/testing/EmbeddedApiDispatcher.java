@@ -14,7 +14,10 @@ import io.fabric8.zjsonpatch.JsonPatch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The CRUD mock with the two API server behaviours the operator relies on and the mock lacks.
@@ -36,9 +39,29 @@ public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
 
     private final ObjectMapper yaml = new YAMLMapper();
     private final ObjectMapper json = new ObjectMapper();
+    private final List<RequestHold> holds = new CopyOnWriteArrayList<>();
 
     public EmbeddedApiDispatcher() {
         super(Collections.emptyList());
+    }
+
+    /** Holds the first request the hold claims, before it is applied, until the hold is released. */
+    public void hold(RequestHold hold) {
+        holds.add(hold);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        if (!holds.isEmpty()) {
+            byte[] body = request.getBody() == null ? new byte[0] : request.getBody().getBytes();
+            ApiRequest seen = new ApiRequest(request.getMethod(), request.getPath().replaceFirst("\\?.*$", ""),
+                    new String(body, StandardCharsets.UTF_8));
+            holds.stream().filter(hold -> hold.claims(seen)).findFirst().ifPresent(hold -> {
+                holds.remove(hold);
+                hold.holdHere();
+            });
+        }
+        return super.dispatch(request);
     }
 
     private static final String RULES_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";

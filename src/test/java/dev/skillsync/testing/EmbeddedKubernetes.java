@@ -15,34 +15,64 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A Kubernetes API server in this process: the fabric8 mock server in CRUD mode, with server-side apply handled, and
- * the Skill CRD installed from {@code crds/}.
+ * the Skill CRD installed from {@code crds/}. It can hold a request in flight ({@link RequestHolding}).
  */
-public final class EmbeddedKubernetes implements AutoCloseable {
+public final class EmbeddedKubernetes implements RequestHolding, AutoCloseable {
 
     public static final Path CRD_FILE = Path.of("crds", "skills.skillsync.dev-v1.yml");
 
+    private final EmbeddedApiDispatcher dispatcher;
     private final KubernetesMockServer server;
     private final KubernetesClient client;
+    /** A second door to the same objects, opened on first use by {@link #bystander()}. */
+    private KubernetesMockServer sideDoor;
+    private KubernetesClient bystander;
 
-    private EmbeddedKubernetes(KubernetesMockServer server) {
+    private EmbeddedKubernetes(EmbeddedApiDispatcher dispatcher, KubernetesMockServer server) {
+        this.dispatcher = dispatcher;
         this.server = server;
         this.client = server.createClient();
     }
 
     public static EmbeddedKubernetes start() {
-        var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new EmbeddedApiDispatcher(), false);
+        var dispatcher = new EmbeddedApiDispatcher();
+        var kubernetes = new EmbeddedKubernetes(dispatcher, serve(dispatcher));
+        kubernetes.installCrd(CRD_FILE);
+        return kubernetes;
+    }
+
+    private static KubernetesMockServer serve(EmbeddedApiDispatcher dispatcher) {
+        var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         try {
             server.init(InetAddress.getLoopbackAddress(), 0);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot start the embedded Kubernetes API", e);
         }
-        var kubernetes = new EmbeddedKubernetes(server);
-        kubernetes.installCrd(CRD_FILE);
-        return kubernetes;
+        return server;
+    }
+
+    @Override
+    public RequestHold hold(Predicate<ApiRequest> which) {
+        RequestHold hold = new RequestHold(which);
+        dispatcher.hold(hold);
+        return hold;
+    }
+
+    /**
+     * A client through a second server over the same objects: the mock server answers its requests on one event-loop
+     * thread, which a held request blocks, so a change made through {@link #client()} would wait behind it.
+     */
+    @Override
+    public synchronized KubernetesClient bystander() {
+        if (bystander == null) {
+            sideDoor = serve(dispatcher);
+            bystander = sideDoor.createClient();
+        }
+        return bystander;
     }
 
     /** The API server URL, for a kubeconfig or {@code quarkus.kubernetes-client.api-server-url}. */
@@ -77,7 +107,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (bystander != null) {
+            bystander.close();
+            sideDoor.destroy();
+        }
         client.close();
         server.destroy();
     }
