@@ -98,9 +98,12 @@ class ForeignChangeRaceScenarioTest extends ScenarioSupport {
 
         await().atMost(SOON).until(() -> api().versions(skillId).stream().anyMatch(v -> "v = 3\n".equals(
                 new String(v.files().get(NAME + "/run.py"), StandardCharsets.UTF_8))));
-        Skill synced = awaitSynced(ns, NAME);
-        assertThat(synced.getStatus().getLatestVersion())
-                .isEqualTo(api().skill(skillId).orElseThrow().latestVersion());
+        String newest = api().skill(skillId).orElseThrow().latestVersion();
+        await().atMost(SOON).until(() -> {
+            Skill skill = skill(ns, NAME).get();
+            return newest.equals(skill.getStatus().getLatestVersion())
+                    && hasCondition(skill, "Ready", "True", "Synced");
+        });
     }
 
     @RepeatedTest(10)
