@@ -21,11 +21,7 @@ import dev.skillsync.source.SourceException;
 import dev.skillsync.source.SourceSnapshot;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -46,7 +42,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -113,8 +108,9 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     @Override
     public UpdateControl<Skill> reconcile(Skill skill, Context<Skill> context) {
         Instant now = clock.instant();
+        SkillWrites writes = new SkillWrites(skill, context, client);
         if (skill.getSpec().isSuspended()) {
-            return finish(skill, new SyncOutcome.Suspended(), null, now);
+            return finish(skill, writes, new SyncOutcome.Suspended(), null, now);
         }
         SourceSnapshot snapshot;
         SkillBundle desired;
@@ -122,21 +118,21 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             snapshot = sourceFor(skill).fetch(skill);
             desired = validator.validate(snapshot.files());
         } catch (SkillFailure e) {
-            return fail(skill, e, false, now);
+            return fail(skill, writes, e, false, now);
         }
         if (!RemoteCheckPolicy.remoteCheckNeeded(skill, desired.contentHash(), now)) {
-            return finish(skill, new SyncOutcome.Synced(recordedRemote(skill.getStatus()), snapshot.revision(), false,
-                    readyMessage(skill, snapshot)), RemoteCheckPolicy.untilDriftCheck(skill, now), now);
+            return finish(skill, writes, new SyncOutcome.Synced(recordedRemote(skill.getStatus()), snapshot.revision(),
+                    false, readyMessage(skill, snapshot)), RemoteCheckPolicy.untilDriftCheck(skill, now), now);
         }
         try {
             ApiKey key = apiKeys.resolve(skill);
-            RemoteState remote = synchronizer.sync(syncRequest(skill, key, desired), new ClusterProgress(skill, context));
-            return finish(skill, new SyncOutcome.Synced(remote, snapshot.revision(), true, readyMessage(skill, snapshot)),
-                    skill.getSpec().intervalDuration(), now);
+            RemoteState remote = synchronizer.sync(syncRequest(skill, key, desired), new ClusterProgress(skill, writes));
+            return finish(skill, writes, new SyncOutcome.Synced(remote, snapshot.revision(), true,
+                    readyMessage(skill, snapshot)), skill.getSpec().intervalDuration(), now);
         } catch (MissingApiKeyException e) {
-            return fail(skill, e, false, now);
+            return fail(skill, writes, e, false, now);
         } catch (SkillFailure | SkillsApiException e) {
-            return fail(skill, e, true, now);
+            return fail(skill, writes, e, true, now);
         }
     }
 
@@ -149,7 +145,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         events.warning(skill, verdict.reason(), verdict.message());
         SkillStatus next = StatusAggregator.aggregate(skill, verdict.outcome(false), clock.instant());
         return next.equals(skill.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
-                : ErrorStatusUpdateControl.patchStatus(statusPatch(skill, next));
+                : ErrorStatusUpdateControl.patchStatus(SkillWrites.statusPatch(skill, next));
     }
 
     @Override
@@ -162,6 +158,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             return DeleteControl.defaultDelete();
         }
         Instant now = clock.instant();
+        SkillWrites writes = new SkillWrites(skill, context, client);
         try {
             String skillId = skillIdOf(skill);
             // The key is resolved only when there is something remote to find or delete.
@@ -173,7 +170,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             if (skillId == null) {
                 return DeleteControl.defaultDelete();
             }
-            writeStatus(skill, context, StatusAggregator.aggregate(skill,
+            writes.status(StatusAggregator.aggregate(skill,
                     new SyncOutcome.Deleting("deleting remote skill " + skillId), now));
             synchronizer.deleteRemote(key != null ? key : apiKeys.resolve(skill), skillId);
             events.normal(skill, "SkillDeleted", "deleted remote skill " + skillId + " and its versions");
@@ -181,9 +178,10 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         } catch (SkillFailure | SkillsApiException e) {
             FailureVerdict blocked = failures.deletionBlocked(e, skill.getStatus(), now);
             events.warning(skill, blocked.reason(), blocked.message());
-            writeStatus(skill, context,
-                    StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(blocked.message()), now));
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(blocked.retryAfter());
+            writes.status(StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(blocked.message()), now));
+            // A change that landed during the status write (deletionPolicy Orphan, say) is acted on at once.
+            return writes.foreignChangeSeen() ? DeleteControl.noFinalizerRemoval().reschedule()
+                    : DeleteControl.noFinalizerRemoval().rescheduleAfter(blocked.retryAfter());
         }
     }
 
@@ -201,36 +199,28 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
                 status.getPendingCreate(), status.getVersions(), skill.getSpec().maxVersions(), pruneDue);
     }
 
-    private UpdateControl<Skill> fail(Skill skill, Exception failure, boolean remoteChecked, Instant now) {
+    private UpdateControl<Skill> fail(Skill skill, SkillWrites writes, Exception failure, boolean remoteChecked,
+            Instant now) {
         FailureVerdict verdict = failures.judge(failure, skill.getStatus(), skill.getSpec().intervalDuration(), now);
         LOG.infof("Skill %s not synced: %s: %s", key(skill), verdict.reason(), verdict.message());
         events.warning(skill, verdict.reason(), verdict.message());
-        return finish(skill, verdict.outcome(remoteChecked), verdict.retryAfter(), now);
+        return finish(skill, writes, verdict.outcome(remoteChecked), verdict.retryAfter(), now);
     }
 
-    private UpdateControl<Skill> finish(Skill skill, SyncOutcome outcome, Duration rescheduleAfter, Instant now) {
+    /**
+     * Writes the status (unless unchanged) and says when to reconcile next: at once when one of this reconcile's
+     * writes showed a change it did not act on (see {@link SkillWrites} for why java-operator-sdk would not).
+     */
+    private UpdateControl<Skill> finish(Skill skill, SkillWrites writes, SyncOutcome outcome, Duration rescheduleAfter,
+            Instant now) {
         SkillStatus next = StatusAggregator.aggregate(skill, outcome, now);
         metrics.reconciled(key(skill), readyReason(next));
-        UpdateControl<Skill> control = next.equals(skill.getStatus()) ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(statusPatch(skill, next));
-        return rescheduleAfter == null ? control : control.rescheduleAfter(atLeastOneSecond(rescheduleAfter));
-    }
-
-    /** Writes status in the middle of a reconcile (before a remote call), unless it would not change. */
-    private static void writeStatus(Skill skill, Context<Skill> context, SkillStatus next) {
-        if (!next.equals(skill.getStatus())) {
-            skill.setStatus(context.resourceOperations().serverSideApplyPrimaryStatus(statusPatch(skill, next))
-                    .getStatus());
+        writes.status(next);
+        UpdateControl<Skill> control = UpdateControl.noUpdate();
+        if (writes.foreignChangeSeen()) {
+            return control.reschedule();
         }
-    }
-
-    /** A Skill carrying only its identity and the status: what server-side apply of the status should send. */
-    private static Skill statusPatch(Skill skill, SkillStatus status) {
-        Skill patch = new Skill();
-        patch.setMetadata(new ObjectMetaBuilder().withName(skill.getMetadata().getName())
-                .withNamespace(skill.getMetadata().getNamespace()).build());
-        patch.setStatus(status);
-        return patch;
+        return rescheduleAfter == null ? control : control.rescheduleAfter(atLeastOneSecond(rescheduleAfter));
     }
 
     private static Duration atLeastOneSecond(Duration duration) {
@@ -272,36 +262,27 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     private final class ClusterProgress implements SyncProgress {
 
         private final Skill skill;
-        private final Context<Skill> context;
+        private final SkillWrites writes;
 
-        ClusterProgress(Skill skill, Context<Skill> context) {
+        ClusterProgress(Skill skill, SkillWrites writes) {
             this.skill = skill;
-            this.context = context;
+            this.writes = writes;
         }
 
         @Override
         public void createStarting(PendingCreate pendingCreate) {
-            writeStatus(skill, context, StatusAggregator.withPendingCreate(skill, pendingCreate, clock.instant()));
+            writes.status(StatusAggregator.withPendingCreate(skill, pendingCreate, clock.instant()));
         }
 
         @Override
         public void versionUploadStarting(String skillId) {
-            writeStatus(skill, context, StatusAggregator.aggregate(skill, new SyncOutcome.InProgress(
+            writes.status(StatusAggregator.aggregate(skill, new SyncOutcome.InProgress(
                     "uploading a new version of remote skill " + skillId), clock.instant()));
         }
 
         @Override
         public void skillIdentified(String skillId) {
-            if (skillId.equals(skill.annotation(Constants.SKILL_ID_ANNOTATION))) {
-                return;
-            }
-            // A merge patch of this one annotation: it survives a restore of the resource without its status.
-            String patch = Serialization.asJson(Map.of("metadata",
-                    Map.of("annotations", Map.of(Constants.SKILL_ID_ANNOTATION, skillId))));
-            Skill patched = client.resources(Skill.class).inNamespace(skill.getMetadata().getNamespace())
-                    .withName(skill.getMetadata().getName())
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
-            skill.getMetadata().setAnnotations(patched.getMetadata().getAnnotations());
+            writes.skillIdAnnotation(skillId);
         }
 
         @Override

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
  * (it ends there, unanswered). The test learns from {@link #awaitHeld} that the call has reached the point, and can
  * then act meanwhile, such as kill the client that sent it.
  */
-public final class CallHold {
+public final class CallHold implements AutoCloseable {
 
     /** A held call nobody lets go on is dropped after this, so that a failed test never leaves a server thread stuck. */
     private static final Duration LONGEST_HOLD = Duration.ofMinutes(2);
@@ -55,6 +55,12 @@ public final class CallHold {
         } catch (TimeoutException | ExecutionException e) {
             return false;
         }
+    }
+
+    /** Releases the call, so that a test that fails while holding it never leaves it waiting. */
+    @Override
+    public void close() {
+        release();
     }
 
     @Override

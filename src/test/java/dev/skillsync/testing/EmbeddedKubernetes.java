@@ -19,33 +19,58 @@ import java.util.function.Predicate;
 
 /**
  * A Kubernetes API server in this process: the fabric8 mock server in CRUD mode, with server-side apply handled, and
- * the Skill CRD installed from {@code crds/}.
+ * the Skill CRD installed from {@code crds/}. It can hold a request in flight ({@link RequestHolding}).
  */
-public final class EmbeddedKubernetes implements AutoCloseable {
+public final class EmbeddedKubernetes implements RequestHolding, AutoCloseable {
 
     public static final Path CRD_FILE = Path.of("crds", "skills.skillsync.dev-v1.yml");
 
-    private final KubernetesMockServer server;
     private final EmbeddedApiDispatcher dispatcher;
+    private final KubernetesMockServer server;
     private final KubernetesClient client;
+    /** A second door to the same objects, opened on first use by {@link #bystander()}. */
+    private KubernetesMockServer sideDoor;
+    private KubernetesClient bystander;
 
-    private EmbeddedKubernetes(KubernetesMockServer server, EmbeddedApiDispatcher dispatcher) {
-        this.server = server;
+    private EmbeddedKubernetes(EmbeddedApiDispatcher dispatcher, KubernetesMockServer server) {
         this.dispatcher = dispatcher;
+        this.server = server;
         this.client = server.createClient();
     }
 
     public static EmbeddedKubernetes start() {
         var dispatcher = new EmbeddedApiDispatcher();
+        var kubernetes = new EmbeddedKubernetes(dispatcher, serve(dispatcher));
+        kubernetes.installCrd(CRD_FILE);
+        return kubernetes;
+    }
+
+    private static KubernetesMockServer serve(EmbeddedApiDispatcher dispatcher) {
         var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         try {
             server.init(InetAddress.getLoopbackAddress(), 0);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot start the embedded Kubernetes API", e);
         }
-        var kubernetes = new EmbeddedKubernetes(server, dispatcher);
-        kubernetes.installCrd(CRD_FILE);
-        return kubernetes;
+        return server;
+    }
+
+    @Override
+    public CallHold hold(Predicate<HttpCall> which) {
+        return dispatcher.holdWhenReceived("a request held for a race", which);
+    }
+
+    /**
+     * A client through a second server over the same objects: the mock server answers its requests on one event-loop
+     * thread, which a held request blocks, so a change made through {@link #client()} would wait behind it.
+     */
+    @Override
+    public synchronized KubernetesClient bystander() {
+        if (bystander == null) {
+            sideDoor = serve(dispatcher);
+            bystander = sideDoor.createClient();
+        }
+        return bystander;
     }
 
     /** The API server URL, for a kubeconfig or {@code quarkus.kubernetes-client.api-server-url}. */
@@ -90,8 +115,12 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         dispatcher.dropHolds();
+        if (bystander != null) {
+            bystander.close();
+            sideDoor.destroy();
+        }
         client.close();
         server.destroy();
     }

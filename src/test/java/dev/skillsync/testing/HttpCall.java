@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  */
 public record HttpCall(String method, String path, String body) {
 
+    public boolean isPatchOf(String exactPath) {
+        return "PATCH".equalsIgnoreCase(method) && path.equals(exactPath);
+    }
+
     /** Accepts calls with this method and a path fully matching the regex. */
     public static Predicate<HttpCall> matching(String method, String pathRegex) {
         Pattern path = Pattern.compile(pathRegex);
