@@ -311,6 +311,21 @@ class SkillSynchronizerTest {
         }
 
         @Test
+        void anAdoptedSkillIsPrunedToTheRetentionAtOnce() throws Exception {
+            List<String> versions = skillWithVersions(v1, v2, v3);
+            String skillId = onlySkill().id();
+
+            RemoteState state = synchronizer.sync(request(v3).annotated(skillId).maxVersions(2).build(), progress);
+
+            assertThat(remoteVersions(skillId)).containsExactly(versions.get(1), versions.get(2));
+            assertThat(progress.steps()).containsExactly(
+                    new SkillIdentified(skillId),
+                    new VersionsPruned(skillId, List.of(versions.get(0)), 2));
+            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion)
+                    .containsExactly(versions.get(2), versions.get(1));
+        }
+
+        @Test
         void anAnnotationNamingNoSkillIsSkillNotFoundAndCreatesNothing() {
             SkillFailure failure = skillFailureOf(() -> synchronizer.sync(request(v1).annotated("skill_missing")
                     .build(), progress));
