@@ -11,6 +11,7 @@ final class FakeSettings {
     private volatile long maxUploadBytes;
     private volatile int maxPageSize;
     private volatile Duration latency;
+    private volatile boolean titlesUnique;
 
     FakeSettings() {
         restoreDefaults();
@@ -22,6 +23,7 @@ final class FakeSettings {
         maxUploadBytes = FakeSkillsApi.DEFAULT_MAX_UPLOAD_BYTES;
         maxPageSize = Integer.MAX_VALUE;
         latency = Duration.ZERO;
+        titlesUnique = true;
     }
 
     boolean accepts(String key) {
@@ -67,5 +69,13 @@ final class FakeSettings {
             throw new IllegalArgumentException("Latency cannot be negative, got " + latency);
         }
         this.latency = latency;
+    }
+
+    boolean titlesUnique() {
+        return titlesUnique;
+    }
+
+    void allowReusedTitles() {
+        titlesUnique = false;
     }
 }

@@ -34,7 +34,7 @@ public final class FakeSkillsApi implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final FakeSettings settings = new FakeSettings();
-    private final SkillStore store = new SkillStore(new VersionClock(Clock.systemUTC()));
+    private final SkillStore store = new SkillStore(new VersionClock(Clock.systemUTC()), settings);
     private final FaultPlan faults = new FaultPlan();
     private final CallLog calls = new CallLog();
     private final CallHolds<HttpCall> holdsOnReceipt = new CallHolds<>();
@@ -82,6 +82,14 @@ public final class FakeSkillsApi implements AutoCloseable {
     /** Delays every response by this much. */
     public void setLatency(Duration latency) {
         settings.latency(latency);
+    }
+
+    /**
+     * From now on a display title may be reused, as the beta API forbids. Lets tests build the state a create
+     * recovery must refuse to guess in: several skills with one title and the same content.
+     */
+    public void allowReusedTitles() {
+        settings.allowReusedTitles();
     }
 
     /** Every skill, oldest first. */

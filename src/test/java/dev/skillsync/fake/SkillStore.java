@@ -21,17 +21,19 @@ final class SkillStore {
     private static final Pattern VERSION_FORMAT = Pattern.compile("[1-9][0-9]{0,17}");
 
     private final VersionClock clock;
+    private final FakeSettings settings;
     /** In creation order, which is also the list order. */
     private final Map<String, StoredSkill> skills = new LinkedHashMap<>();
     private final Set<String> issuedIds = new HashSet<>();
     private long nextSequence;
 
-    SkillStore(VersionClock clock) {
+    SkillStore(VersionClock clock, FakeSettings settings) {
         this.clock = clock;
+        this.settings = settings;
     }
 
     synchronized FakeSkill createSkill(String displayTitle, SkillUpload upload) {
-        if (displayTitle != null && skills.values().stream().anyMatch(s -> displayTitle.equals(s.displayTitle))) {
+        if (displayTitle != null && settings.titlesUnique() && skills.values().stream().anyMatch(s -> displayTitle.equals(s.displayTitle))) {
             throw ApiException.invalidRequest("Skill cannot reuse an existing display_title: " + displayTitle);
         }
         long micros = clock.nextMicros();
