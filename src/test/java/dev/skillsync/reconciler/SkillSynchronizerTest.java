@@ -360,8 +360,10 @@ class SkillSynchronizerTest {
 
             RemoteState state = synchronizer.sync(request(v1).recorded(skill.id()).build(), progress);
 
+            // A latest version status does not record is listed once, so status holds the remote versions whole.
             assertThat(calls()).containsExactly("GET /v1/skills/" + skill.id(),
-                    "GET /v1/skills/" + skill.id() + "/versions/" + skill.latestVersion() + "/content");
+                    "GET /v1/skills/" + skill.id() + "/versions/" + skill.latestVersion() + "/content",
+                    "GET /v1/skills/" + skill.id() + "/versions");
             assertThat(state.versions()).extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
                     .containsExactly(tuple(skill.latestVersion(), v1.contentHash()));
             assertThat(progress.steps()).isEmpty();
@@ -437,7 +439,7 @@ class SkillSynchronizerTest {
         }
 
         @Test
-        void aLatestVersionAddedOutOfBandWithTheDesiredContentIsRecordedWithoutListing() throws Exception {
+        void aLatestVersionAddedOutOfBandWithTheDesiredContentIsRecordedWithItsCreationTime() throws Exception {
             FakeSkill skill = fake.createSkillOutOfBand(TITLE, v1.uploadFiles());
             SkillVersionStatus known = new SkillVersionStatus(skill.latestVersion(), v1.contentHash(), null);
             FakeVersion added = fake.createVersionOutOfBand(skill.id(), v2.uploadFiles());
@@ -445,11 +447,13 @@ class SkillSynchronizerTest {
             RemoteState state = synchronizer.sync(request(v2).recorded(skill.id()).known(known).build(), progress);
 
             assertThat(calls()).containsExactly("GET /v1/skills/" + skill.id(),
-                    "GET /v1/skills/" + skill.id() + "/versions/" + added.version() + "/content");
+                    "GET /v1/skills/" + skill.id() + "/versions/" + added.version() + "/content",
+                    "GET /v1/skills/" + skill.id() + "/versions");
             assertThat(state.latestVersion()).isEqualTo(added.version());
             assertThat(state.versions()).extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
                     .containsExactly(tuple(added.version(), v2.contentHash()),
                             tuple(skill.latestVersion(), v1.contentHash()));
+            assertThat(state.versions().get(0).getCreatedAt()).isNotNull();
             assertThat(progress.steps()).isEmpty();
         }
     }
