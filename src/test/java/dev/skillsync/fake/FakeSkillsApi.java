@@ -13,10 +13,13 @@ import java.util.function.Supplier;
 import okhttp3.mockwebserver.MockWebServer;
 
 /**
- * An in-process fake of the Claude Skills API as served with {@code anthropic-beta: skills-2025-10-02}:
- * the same endpoints, JSON shapes, validation rules and error envelopes, kept in memory. Tests and the
- * local-mode runner point the operator at {@link #baseUrl()}, then inspect the state and the recorded
- * calls, change skills behind the operator's back, and inject faults.
+ * An in-process fake of the Claude Skills API: the same endpoints, JSON shapes, validation rules and
+ * error envelopes, kept in memory. Started in the {@link FakeDialect#BETA beta} dialect it is the API
+ * as served with {@code anthropic-beta: skills-2025-10-02}; in {@link FakeDialect#GA GA} it serves the
+ * GA shapes to requests without that header (strictly: unknown fields and parameters are refused)
+ * and the beta shapes to requests with it. Tests and the local-mode runner point the operator at
+ * {@link #baseUrl()}, then inspect the state (as the fake's dialect identifies versions) and the
+ * recorded calls, change skills behind the operator's back, and inject faults.
  *
  * <p>Safe to call from any thread while requests are served concurrently.
  */
@@ -32,9 +35,11 @@ public final class FakeSkillsApi implements AutoCloseable {
     private final SkillStore store = new SkillStore(new VersionClock(Clock.systemUTC()));
     private final FaultPlan faults = new FaultPlan();
     private final CallLog calls = new CallLog();
+    private final FakeDialect dialect;
 
-    private FakeSkillsApi(int port) {
-        server.setDispatcher(new SkillsApiDispatcher(store, settings, faults, calls));
+    private FakeSkillsApi(int port, FakeDialect dialect) {
+        this.dialect = dialect;
+        server.setDispatcher(new SkillsApiDispatcher(dialect, store, settings, faults, calls));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (IOException e) {
@@ -42,9 +47,34 @@ public final class FakeSkillsApi implements AutoCloseable {
         }
     }
 
-    /** Starts the fake on 127.0.0.1 on a free port. */
+    /** Starts the fake, beta dialect, on 127.0.0.1 on a free port. */
     public static FakeSkillsApi start() {
-        return new FakeSkillsApi(0);
+        return start(FakeDialect.BETA);
+    }
+
+    /** Starts the fake in the given dialect on 127.0.0.1 on a free port. */
+    public static FakeSkillsApi start(FakeDialect dialect) {
+        return new FakeSkillsApi(0, dialect);
+    }
+
+    public FakeDialect dialect() {
+        return dialect;
+    }
+
+    /** Lets requests with this key send {@code anthropic-workspace-id: workspaceId}; any other value gets 403. */
+    public void allowWorkspace(String key, String workspaceId) {
+        settings.allowWorkspace(key, workspaceId);
+    }
+
+    /**
+     * From now on requests with the beta header get 400, as when the server stops honouring it: a
+     * GA client's download of the beta content endpoint is refused. Only for the GA dialect.
+     */
+    public void retireBeta() {
+        if (dialect != FakeDialect.GA) {
+            throw new IllegalStateException("Retiring the beta header leaves a beta fake nothing to serve");
+        }
+        settings.retireBeta();
     }
 
     /** Where to send requests, without a trailing slash, e.g. "http://127.0.0.1:40123". */
@@ -78,16 +108,16 @@ public final class FakeSkillsApi implements AutoCloseable {
 
     /** Every skill, oldest first. */
     public List<FakeSkill> skills() {
-        return store.skills();
+        return store.skills(dialect);
     }
 
     public Optional<FakeSkill> skill(String id) {
-        return store.skill(id);
+        return store.skill(id, dialect);
     }
 
-    /** The skill's versions, oldest first; empty for an unknown skill. */
+    /** The skill's versions, oldest first, as the fake's dialect identifies them; empty for an unknown skill. */
     public List<FakeVersion> versions(String skillId) {
-        return store.versions(skillId);
+        return store.versions(skillId, dialect);
     }
 
     /** Every call answered since the start or the last {@link #clearCalls()}, in order. */
@@ -117,7 +147,8 @@ public final class FakeSkillsApi implements AutoCloseable {
      * @throws IllegalArgumentException with the server's message when the API would reject the upload
      */
     public FakeSkill createSkillOutOfBand(String displayTitle, Map<String, byte[]> files) {
-        return outOfBand(() -> store.createSkill(displayTitle, SkillUpload.validate(files, settings.maxUploadBytes())));
+        return outOfBand(() -> store.createSkill(displayTitle, SkillUpload.validate(files, settings.maxUploadBytes()),
+                dialect));
     }
 
     /**
@@ -128,8 +159,9 @@ public final class FakeSkillsApi implements AutoCloseable {
      */
     public FakeVersion createVersionOutOfBand(String skillId, Map<String, byte[]> files) {
         return outOfBand(() -> {
-            store.requireSkill(skillId);
-            return store.createVersion(skillId, SkillUpload.validate(files, settings.maxUploadBytes()));
+            store.requireSkill(skillId, dialect);
+            return store.createVersion(skillId, SkillUpload.validate(files, settings.maxUploadBytes()))
+                    .identifiedAs(dialect);
         });
     }
 
