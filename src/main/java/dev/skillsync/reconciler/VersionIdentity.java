@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -37,28 +39,30 @@ final class VersionIdentity {
     }
 
     private static Optional<RemoteVersion> match(SkillVersionStatus known, List<RemoteVersion> remote) {
-        Instant created = createdAt(known.getCreatedAt(), known.getVersion());
+        Set<Instant> knownTimes = creationTimes(known.getCreatedAt(), known.getVersion());
         return remote.stream()
                 .filter(version -> known.getVersion().equals(version.version())
                         || known.getVersion().equals(version.id())
-                        || (created != null && created.equals(createdAt(version.createdAt(), version.version()))))
+                        || creationTimes(version.createdAt(), version.version()).stream()
+                                .anyMatch(knownTimes::contains))
                 .findFirst();
     }
 
-    /** The creation time as written, else the one a beta identifier (epoch microseconds) is; null when neither. */
-    private static Instant createdAt(String written, String identifier) {
+    /** The creation time as written, and the one a beta identifier (epoch microseconds) stands for. */
+    private static Set<Instant> creationTimes(String written, String identifier) {
+        Set<Instant> times = new HashSet<>();
         if (written != null) {
             try {
-                return Instant.parse(written);
+                times.add(Instant.parse(written));
             } catch (DateTimeParseException e) {
-                // Fall back to the identifier.
+                // Not a time: only the identifier can tell.
             }
         }
         if (identifier != null && !identifier.isEmpty() && identifier.length() <= 18
                 && identifier.chars().allMatch(Character::isDigit)) {
-            return Instant.EPOCH.plus(Long.parseLong(identifier), ChronoUnit.MICROS);
+            times.add(Instant.EPOCH.plus(Long.parseLong(identifier), ChronoUnit.MICROS));
         }
-        return null;
+        return times;
     }
 
     /** Whether any recorded version is not of the current dialect's form, i.e. the dialect was switched. */

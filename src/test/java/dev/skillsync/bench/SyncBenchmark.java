@@ -55,7 +55,7 @@ public final class SyncBenchmark {
              EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start();
              SkillWatch watch = new SkillWatch(kubernetes.client(), BenchSkills.NAMESPACE);
              OperatorProcess operator = OperatorProcess.start(kubernetes.url(), api.baseUrl(),
-                     FakeSkillsApi.DEFAULT_KEY, endpoints.port(), OPERATOR_LOG)) {
+                     FakeSkillsApi.DEFAULT_KEY, api.dialect().settingValue(), endpoints.port(), OPERATOR_LOG)) {
             System.out.println("Kubernetes API (embedded): " + kubernetes.url());
             System.out.println("Skills API: " + api.baseUrl() + " (in-process fake)");
             System.out.println("operator started (pid " + operator.pid() + ", HTTP port " + endpoints.port()

@@ -29,10 +29,11 @@ public final class OperatorProcess implements AutoCloseable {
      *
      * @param apiKey   the default Skills API key; it travels in the environment, never on a command line that
      *                 {@code ps} shows
+     * @param dialect  the wire dialect, {@code beta} or {@code ga} ({@code skillsync.api.dialect})
      * @param httpPort the port of {@code /q/health} and {@code /q/metrics}; 0 picks a free one
      */
-    public static OperatorProcess start(String kubernetesUrl, String skillsApiUrl, String apiKey, int httpPort,
-                                        Path log) throws IOException {
+    public static OperatorProcess start(String kubernetesUrl, String skillsApiUrl, String apiKey, String dialect,
+                                        int httpPort, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var builder = new ProcessBuilder(java,
                 "-Dquarkus.kubernetes-client.api-server-url=" + kubernetesUrl,
@@ -41,6 +42,7 @@ public final class OperatorProcess implements AutoCloseable {
                 "-jar", JAR.toString());
         builder.environment().put("ANTHROPIC_BASE_URL", skillsApiUrl);
         builder.environment().put("ANTHROPIC_API_KEY", apiKey);
+        builder.environment().put("SKILLSYNC_API_DIALECT", dialect);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         // Ctrl-C and System.exit skip close(): the child must not outlive this JVM either way.
