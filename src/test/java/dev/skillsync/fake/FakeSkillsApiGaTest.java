@@ -226,14 +226,19 @@ class FakeSkillsApiGaTest {
     private Answer createSkill(Map<String, String> textParts, Map<String, String> files) throws IOException {
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
         textParts.forEach(body::addFormDataPart);
-        files.forEach((path, content) -> body.addFormDataPart("files[]", path, RequestBody.create(content, OCTET_STREAM)));
+        addFiles(body, files);
         return send(ga("/v1/skills").post(body.build()).build());
     }
 
     private Answer createVersion(String skillId, Map<String, String> files) throws IOException {
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
-        files.forEach((path, content) -> body.addFormDataPart("files[]", path, RequestBody.create(content, OCTET_STREAM)));
+        addFiles(body, files);
         return send(ga("/v1/skills/" + skillId + "/versions").post(body.build()).build());
+    }
+
+    private static void addFiles(MultipartBody.Builder body, Map<String, String> files) {
+        files.forEach((path, content) -> body.addFormDataPart("files[]", path,
+                RequestBody.create(content, OCTET_STREAM)));
     }
 
     private static Map<String, String> files(String script) {
