@@ -38,8 +38,8 @@ final class FakeSettings {
         return workspaces.getOrDefault(key, Set.of()).contains(workspaceId);
     }
 
-    void retireBeta() {
-        betaRetired = true;
+    void betaRetired(boolean retired) {
+        betaRetired = retired;
     }
 
     boolean betaRetired() {

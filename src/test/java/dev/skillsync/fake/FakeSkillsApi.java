@@ -74,7 +74,12 @@ public final class FakeSkillsApi implements AutoCloseable {
         if (dialect != FakeDialect.GA) {
             throw new IllegalStateException("Retiring the beta header leaves a beta fake nothing to serve");
         }
-        settings.retireBeta();
+        settings.betaRetired(true);
+    }
+
+    /** Undoes {@link #retireBeta()}, for a test that shares the fake with others. */
+    public void honourBeta() {
+        settings.betaRetired(false);
     }
 
     /** Where to send requests, without a trailing slash, e.g. "http://127.0.0.1:40123". */
