@@ -62,7 +62,16 @@ public interface SkillsyncConfig {
         /** Default API key for Skills without {@code apiKeySecretRef}; {@code ANTHROPIC_API_KEY} sets it. */
         Optional<String> key();
 
-        /** Wire dialect: {@code beta} (header {@code anthropic-beta: skills-2025-10-02}). */
+        /**
+         * Workspace of the default key, sent as {@code anthropic-workspace-id} (for keys that act on several
+         * workspaces); {@code ANTHROPIC_WORKSPACE_ID} sets it.
+         */
+        Optional<String> workspaceId();
+
+        /**
+         * Wire dialect: {@code beta} (header {@code anthropic-beta: skills-2025-10-02}) or {@code ga} (the GA shapes,
+         * without the beta header).
+         */
         @WithDefault("beta")
         String dialect();
 

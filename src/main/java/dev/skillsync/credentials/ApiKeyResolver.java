@@ -13,24 +13,35 @@ import java.util.Optional;
 
 /**
  * Finds the API key a Skill syncs with: its own Secret, read directly each time (no informer caches Secrets), or the
- * operator's default key.
+ * operator's default key; each with its optional workspace (the Secret's {@value #WORKSPACE_ID_KEY} key, or
+ * {@code ANTHROPIC_WORKSPACE_ID} for the default key).
  */
 @ApplicationScoped
 public class ApiKeyResolver {
 
+    /** The key of a Skill's Secret that names the workspace its API key acts on. */
+    public static final String WORKSPACE_ID_KEY = "workspace-id";
+
     private final KubernetesClient client;
     private final Optional<String> defaultKey;
+    private final String defaultWorkspaceId;
 
     public ApiKeyResolver(KubernetesClient client, SkillsyncConfig config) {
         this.client = client;
         this.defaultKey = config.api().key().filter(key -> !key.isBlank());
+        this.defaultWorkspaceId = config.api().workspaceId().orElse(null);
     }
 
     public ApiKey resolve(Skill skill) throws MissingApiKeyException {
         SecretKeySelector ref = skill.getSpec().getApiKeySecretRef();
         if (ref == null) {
-            return defaultKey.map(ApiKey::of).orElseThrow(() -> new MissingApiKeyException(
+            ApiKey key = defaultKey.map(ApiKey::of).orElseThrow(() -> new MissingApiKeyException(
                     "no apiKeySecretRef is set and the operator has no default key (ANTHROPIC_API_KEY)"));
+            try {
+                return key.inWorkspace(defaultWorkspaceId);
+            } catch (IllegalArgumentException e) {
+                throw new MissingApiKeyException("ANTHROPIC_WORKSPACE_ID is not usable: " + e.getMessage());
+            }
         }
         String namespace = skill.getMetadata().getNamespace();
         Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
@@ -44,12 +55,21 @@ public class ApiKeyResolver {
             throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " has no non-empty key '"
                     + key + "'");
         }
+        ApiKey apiKey;
         try {
-            return ApiKey.of(value);
+            apiKey = ApiKey.of(value);
         } catch (IllegalArgumentException e) {
             // ApiKey's message describes the problem without the value.
             throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " key '" + key
                     + "' is not a usable API key: " + e.getMessage());
+        }
+        String workspaceId = SecretData.value(secret, WORKSPACE_ID_KEY)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse(null);
+        try {
+            return apiKey.inWorkspace(workspaceId);
+        } catch (IllegalArgumentException e) {
+            throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " key '"
+                    + WORKSPACE_ID_KEY + "' is not a usable workspace ID: " + e.getMessage());
         }
     }
 }

@@ -16,25 +16,40 @@ import dev.skillsync.skillsapi.UploadFile;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 import static dev.skillsync.resource.SkillConditions.AMBIGUOUS_CREATE;
 import static dev.skillsync.resource.SkillConditions.API_ERROR;
 import static dev.skillsync.resource.SkillConditions.INVALID_CONTENT;
+import static dev.skillsync.resource.SkillConditions.INVALID_SPEC;
 import static dev.skillsync.resource.SkillConditions.SKILL_NOT_FOUND;
 import static dev.skillsync.resource.SkillConditions.TITLE_CONFLICT;
 
 /**
  * Brings one remote skill to the desired content: find or create the skill, compare its latest version with the
- * desired content hash, create a version only when they differ, prune to the retention.
+ * desired content hash, create a version only when they differ, prune to the retention. The client's wire dialect
+ * decides how a lost create is found again, how versions are identified and whether content can be downloaded.
  */
 public class SkillSynchronizer {
 
     private static final Logger LOG = Logger.getLogger(SkillSynchronizer.class);
+
+    /** Reason of the Event that says how a remote latest version unknown to status was compared. */
+    static final String REMOTE_COMPARED = "RemoteCompared";
+    /** Reason of the Event that says recorded versions were mapped to another dialect's identifiers. */
+    static final String VERSIONS_REIDENTIFIED = "VersionsReidentified";
+    /**
+     * How much earlier than the operator recorded a create the server may date the skill it made: the two clocks
+     * differ. Wide on purpose: a skill from outside the window that carries our upload would be created twice.
+     */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
     private final SkillsApiClient api;
     private final long maxContentBytes;
@@ -48,14 +63,16 @@ public class SkillSynchronizer {
 
     public RemoteState sync(SyncRequest request, SyncProgress progress) throws SkillFailure {
         ApiKey key = request.apiKey();
-        Map<String, String> knownHashes = recordedHashes(request);
         String skillId = request.annotatedSkillId() != null ? request.annotatedSkillId() : request.recordedSkillId();
+        String adoptedLatest = null;
+        if (skillId == null) {
+            requireUsableDisplayTitle(request.displayTitle());
+        }
         if (skillId == null && request.pendingCreate() != null) {
             RemoteSkill adopted = recoverPendingCreate(request, progress);
             if (adopted != null) {
                 skillId = adopted.id();
-                // Recovery adopted it because its latest version holds the content that create uploaded.
-                knownHashes.put(adopted.latestVersion(), request.pendingCreate().getContentHash());
+                adoptedLatest = adopted.latestVersion();
             }
         }
         if (skillId == null) {
@@ -80,11 +97,60 @@ public class SkillSynchronizer {
         if (!skillId.equals(request.recordedSkillId())) {
             progress.skillIdentified(skillId);
         }
-        return bringUpToDate(request, remote, knownHashes, progress);
+        SyncRequest known = inCurrentIdentifiers(request, skillId, progress);
+        Map<String, String> knownHashes = recordedHashes(known);
+        if (adoptedLatest != null && api.dialect().uniqueDisplayTitles()) {
+            // Recovery adopted it because its latest version holds the content that create uploaded.
+            knownHashes.put(adoptedLatest, request.pendingCreate().getContentHash());
+        }
+        return bringUpToDate(known, remote, knownHashes, progress);
     }
 
-    /** Deletes every version and then the skill; anything already gone counts as deleted. */
+    /**
+     * The request with its recorded versions under the identifiers of the client's dialect. After a switch between
+     * beta and GA they are mapped once, by one list call; nothing is created or deleted for it.
+     */
+    private SyncRequest inCurrentIdentifiers(SyncRequest request, String skillId, SyncProgress progress) {
+        if (!VersionIdentity.needsRemap(request.knownVersions(), api.dialect()::isVersionIdentifier)) {
+            return request;
+        }
+        List<SkillVersionStatus> mapped = VersionIdentity.remap(request.knownVersions(),
+                api.listVersions(request.apiKey(), skillId));
+        progress.normalEvent(VERSIONS_REIDENTIFIED, "mapped " + mapped.size() + " of the "
+                + request.knownVersions().size() + " versions in status to the version identifiers of the '"
+                + api.dialect().name() + "' wire dialect of remote skill " + skillId
+                + "; versions no longer on the server were dropped from status");
+        return request.withKnownVersions(mapped);
+    }
+
+    /** The Skills API refuses some titles; say so before the call, naming the setting to change. */
+    private void requireUsableDisplayTitle(String displayTitle) throws SkillFailure {
+        Optional<String> problem = api.dialect().displayTitleProblem(displayTitle);
+        if (problem.isPresent()) {
+            throw SkillFailure.needsPerson(INVALID_SPEC, "the display title (spec.displayTitle, default"
+                    + " <namespace>/<name>) cannot name a new remote skill: " + problem.get()
+                    + "; set spec.displayTitle to one that fits");
+        }
+    }
+
+    /**
+     * Deletes the skill with every version (first the versions, where the dialect's server does not delete them with
+     * the skill); anything already gone counts as deleted.
+     */
     public void deleteRemote(ApiKey key, String skillId) {
+        if (!api.dialect().deletesVersionsWithSkill()) {
+            deleteVersions(key, skillId);
+        }
+        try {
+            api.deleteSkill(key, skillId);
+        } catch (SkillsApiException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+        }
+    }
+
+    private void deleteVersions(ApiKey key, String skillId) {
         List<RemoteVersion> versions;
         try {
             versions = api.listVersions(key, skillId);
@@ -97,18 +163,16 @@ public class SkillSynchronizer {
         for (RemoteVersion version : versions) {
             deleteVersionIfPresent(key, skillId, version.version());
         }
-        try {
-            api.deleteSkill(key, skillId);
-        } catch (SkillsApiException e) {
-            if (!e.isNotFound()) {
-                throw e;
-            }
-        }
     }
 
-    /** Finds the skill a pending create left behind, for cleanup; null when there is none of ours. */
+    /**
+     * Finds the skill a pending create left behind, for cleanup; null when there is none of ours. Without the desired
+     * content at hand, a namesake counts as ours only when its download shows the content the create uploaded: a
+     * skill this cannot prove ours is left in place, never deleted.
+     */
     public String skillIdOfPendingCreate(ApiKey key, PendingCreate pending) throws SkillFailure {
-        CreateRecovery.Decision decision = decidePending(key, pending);
+        CreateRecovery.Decision decision = decidePending(key, pending,
+                skill -> pending.getContentHash().equals(latestContentHashOrNull(key, skill)));
         if (decision instanceof CreateRecovery.Adopt adopt) {
             return adopt.skill().id();
         }
@@ -120,7 +184,8 @@ public class SkillSynchronizer {
 
     /** Before creating again: the skill an earlier create left behind, or null when it never happened. */
     private RemoteSkill recoverPendingCreate(SyncRequest request, SyncProgress progress) throws SkillFailure {
-        CreateRecovery.Decision decision = decidePending(request.apiKey(), request.pendingCreate());
+        CreateRecovery.Decision decision = decidePending(request.apiKey(), request.pendingCreate(),
+                skill -> carriesManifestOf(request.apiKey(), skill, request.desired()));
         if (decision instanceof CreateRecovery.CreateNew) {
             return null;
         }
@@ -128,8 +193,32 @@ public class SkillSynchronizer {
         return adoptOrThrow(decision, request.displayTitle(), "", progress);
     }
 
-    private CreateRecovery.Decision decidePending(ApiKey key, PendingCreate pending) {
-        return CreateRecovery.decide(pending, api.listSkills(key), skill -> latestContentHashOrNull(key, skill));
+    /** @param holdsUpload where titles are not unique: whether a namesake's latest version is what was uploaded */
+    private CreateRecovery.Decision decidePending(ApiKey key, PendingCreate pending,
+            Predicate<RemoteSkill> holdsUpload) {
+        List<RemoteSkill> skills = api.listSkills(key);
+        if (api.dialect().uniqueDisplayTitles()) {
+            return CreateRecovery.decide(pending, skills, skill -> latestContentHashOrNull(key, skill));
+        }
+        return CreateRecovery.decideAmongNamesakes(pending, skills, CLOCK_SKEW, holdsUpload);
+    }
+
+    /**
+     * Whether the skill's latest version carries the name and description of the desired SKILL.md: what a create of
+     * this content uploaded, read without a download.
+     */
+    private boolean carriesManifestOf(ApiKey key, RemoteSkill skill, SkillBundle desired) {
+        Optional<RemoteVersion> latest;
+        try {
+            latest = api.getLatestVersion(key, skill.id());
+        } catch (SkillsApiException e) {
+            if (e.isNotFound()) {
+                return false;
+            }
+            throw e;
+        }
+        return latest.filter(version -> desired.manifest().name().equals(version.name())
+                && desired.manifest().description().equals(version.description())).isPresent();
     }
 
     /** The skill of an Adopt decision, recorded; any other decision is a stalled failure. */
@@ -178,7 +267,8 @@ public class SkillSynchronizer {
     /** The create was refused because the title exists: our own earlier create, or someone else's skill. */
     private RemoteState adoptAfterTitleClash(SyncRequest request, PendingCreate pending, SkillsApiException clash,
             SyncProgress progress) throws SkillFailure {
-        RemoteSkill adopted = adoptOrThrow(decidePending(request.apiKey(), pending), request.displayTitle(),
+        RemoteSkill adopted = adoptOrThrow(decidePending(request.apiKey(), pending,
+                skill -> carriesManifestOf(request.apiKey(), skill, request.desired())), request.displayTitle(),
                 " (" + clash.getMessage() + ")", progress);
         Map<String, String> knownHashes = recordedHashes(request);
         knownHashes.put(adopted.latestVersion(), pending.getContentHash());
@@ -204,8 +294,10 @@ public class SkillSynchronizer {
         String latest = remote.latestVersion();
         String latestHash = latest == null ? null : knownHashes.get(latest);
         if (latest != null && latestHash == null) {
-            latestHash = downloadHash(key, remote.id(), latest);
-            knownHashes.put(latest, latestHash);
+            latestHash = compareUnknownLatest(key, remote.id(), latest, desired.contentHash(), progress);
+            if (latestHash != null) {
+                knownHashes.put(latest, latestHash);
+            }
         }
         boolean versionCreated = false;
         if (!desired.contentHash().equals(latestHash)) {
@@ -266,26 +358,50 @@ public class SkillSynchronizer {
         }
     }
 
-    private String downloadHash(ApiKey key, String skillId, String version) throws SkillFailure {
+    /**
+     * The content hash of a remote latest version status does not know, by download while the server serves one;
+     * null when it serves none: then the version counts as drift and gets the desired content. The Event says which.
+     */
+    private String compareUnknownLatest(ApiKey key, String skillId, String version, String desiredHash,
+            SyncProgress progress) throws SkillFailure {
+        Optional<String> downloaded;
         try {
-            return contentHash(key, skillId, version);
+            downloaded = contentHash(key, skillId, version);
         } catch (InvalidContentException e) {
             throw SkillFailure.retryable(API_ERROR, "could not read version " + version + " of remote skill "
                     + skillId + ": " + e.getMessage(), e);
         }
+        if (downloaded.isPresent()) {
+            progress.normalEvent(REMOTE_COMPARED, "compared version " + version + " of remote skill " + skillId
+                    + " with the desired content by downloading it: "
+                    + (downloaded.get().equals(desiredHash) ? "it holds the desired content" : "it differs"));
+            return downloaded.get();
+        }
+        progress.normalEvent(REMOTE_COMPARED, "the Skills API serves no download, so version " + version
+                + " of remote skill " + skillId + " was compared by the version IDs in status: it is not one of them,"
+                + " so it gets the desired content");
+        return null;
     }
 
     /** For recovery: a skill whose latest version cannot be read is not the one this operator uploaded. */
     private String latestContentHashOrNull(ApiKey key, RemoteSkill skill) {
+        if (skill.latestVersion() == null) {
+            return null;
+        }
         try {
-            return contentHash(key, skill.id(), skill.latestVersion());
+            return contentHash(key, skill.id(), skill.latestVersion()).orElse(null);
         } catch (InvalidContentException e) {
             return null;
         }
     }
 
-    private String contentHash(ApiKey key, String skillId, String version) throws InvalidContentException {
-        return ContentHash.of(SkillArchive.unzip(api.downloadVersion(key, skillId, version), maxContentBytes));
+    /** Empty when the server serves no download. */
+    private Optional<String> contentHash(ApiKey key, String skillId, String version) throws InvalidContentException {
+        Optional<byte[]> zip = api.downloadVersion(key, skillId, version);
+        if (zip.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ContentHash.of(SkillArchive.unzip(zip.get(), maxContentBytes)));
     }
 
     /** The Skills API fixes a skill's name at creation; say so before the upload is refused. */

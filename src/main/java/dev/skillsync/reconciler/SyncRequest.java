@@ -18,4 +18,10 @@ import java.util.List;
 public record SyncRequest(ApiKey apiKey, String displayTitle, SkillBundle desired, String annotatedSkillId,
         String recordedSkillId, PendingCreate pendingCreate, List<SkillVersionStatus> knownVersions, int maxVersions,
         boolean pruneDue) {
+
+    /** The same request with the recorded versions under other identifiers (after a switch of wire dialect). */
+    SyncRequest withKnownVersions(List<SkillVersionStatus> versions) {
+        return new SyncRequest(apiKey, displayTitle, desired, annotatedSkillId, recordedSkillId, pendingCreate,
+                versions, maxVersions, pruneDue);
+    }
 }

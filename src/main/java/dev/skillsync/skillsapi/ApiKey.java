@@ -1,17 +1,21 @@
 package dev.skillsync.skillsapi;
 
 /**
- * An Anthropic API key. It leaves this object only as the {@code x-api-key} header, so that no log line, exception
- * message or {@code toString} can show it.
+ * An Anthropic API key, with the workspace it acts on when it acts on several. The key leaves this object only as the
+ * {@code x-api-key} header and the workspace only as {@code anthropic-workspace-id}, so that no log line, exception
+ * message or {@code toString} can show either.
  */
 public final class ApiKey {
 
     private static final String REDACTED = "[redacted]";
 
     private final String value;
+    /** Null when requests name no workspace. */
+    private final String workspaceId;
 
-    private ApiKey(String value) {
+    private ApiKey(String value, String workspaceId) {
         this.value = value;
+        this.workspaceId = workspaceId;
     }
 
     /**
@@ -31,7 +35,30 @@ public final class ApiKey {
             throw new IllegalArgumentException("API key contains spaces, control or non-ASCII characters:"
                     + " check that its Secret holds only the key");
         }
-        return new ApiKey(key);
+        return new ApiKey(key, null);
+    }
+
+    /**
+     * This key acting on the given workspace; a blank ID names none.
+     *
+     * @throws IllegalArgumentException when the ID holds characters an HTTP header cannot carry; the message never
+     *                                  quotes it
+     */
+    public ApiKey inWorkspace(String workspaceId) {
+        if (workspaceId == null || workspaceId.isBlank()) {
+            return new ApiKey(value, null);
+        }
+        String id = workspaceId.strip();
+        if (!id.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("workspace ID contains spaces, control or non-ASCII characters:"
+                    + " check that its Secret holds only the ID");
+        }
+        return new ApiKey(value, id);
+    }
+
+    /** The workspace for the {@code anthropic-workspace-id} header, null when none is named. */
+    String workspaceId() {
+        return workspaceId;
     }
 
     /** The key itself; only for the {@code x-api-key} header. */

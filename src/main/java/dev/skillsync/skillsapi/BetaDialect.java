@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The shapes served with {@code anthropic-beta: skills-2025-10-02}: {@code display_title}, {@code latest_version},
@@ -16,7 +17,9 @@ public final class BetaDialect implements WireDialect {
     /** Name in {@code skillsync.api.dialect}. */
     public static final String NAME = "beta";
 
-    private static final Map<String, String> HEADERS = Map.of("anthropic-beta", "skills-2025-10-02");
+    /** The header that asks for these shapes; also what the GA dialect sends to reach the content endpoint. */
+    static final Map<String, String> HEADERS = Map.of("anthropic-beta", "skills-2025-10-02");
+    private static final Pattern EPOCH_MICROS = Pattern.compile("[0-9]+");
 
     /**
      * Epoch-microsecond strings in numeric order: a longer string is a later time. Ties in length compare as text,
@@ -27,8 +30,50 @@ public final class BetaDialect implements WireDialect {
             .thenComparing(RemoteVersion::version);
 
     @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public Map<String, String> headers() {
         return HEADERS;
+    }
+
+    @Override
+    public Map<String, String> downloadHeaders() {
+        return Map.of();
+    }
+
+    /** Under the beta shapes the content endpoint is part of the API: every error is a failure. */
+    @Override
+    public boolean refusesDownload(SkillsApiException failure) {
+        return false;
+    }
+
+    /** The beta reference documents no limit beyond uniqueness, which only the server can check. */
+    @Override
+    public Optional<String> displayTitleProblem(String displayTitle) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean uniqueDisplayTitles() {
+        return true;
+    }
+
+    @Override
+    public boolean deletesVersionsWithSkill() {
+        return false;
+    }
+
+    @Override
+    public boolean isVersionIdentifier(String version) {
+        return version != null && EPOCH_MICROS.matcher(version).matches();
+    }
+
+    @Override
+    public Optional<String> latestVersionAlias() {
+        return Optional.empty();
     }
 
     @Override
@@ -83,7 +128,7 @@ public final class BetaDialect implements WireDialect {
         return listed.stream().sorted(OLDEST_FIRST.reversed()).toList();
     }
 
-    private static String required(JsonNode node, String field) {
+    static String required(JsonNode node, String field) {
         String value = text(node, field);
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("it has no \"" + field + "\"");
@@ -91,7 +136,7 @@ public final class BetaDialect implements WireDialect {
         return value;
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

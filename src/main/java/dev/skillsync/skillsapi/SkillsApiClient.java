@@ -36,6 +36,11 @@ public class SkillsApiClient implements AutoCloseable {
     private final SkillsApiTransport transport;
     private final SkillsApiTransport.BodyLimit downloadLimit;
 
+    /** The wire shapes this client speaks. */
+    public WireDialect dialect() {
+        return dialect;
+    }
+
     public SkillsApiClient(SkillsApiSettings settings, WireDialect dialect) {
         this(settings, dialect, ApiCallObserver.NONE);
     }
@@ -103,13 +108,36 @@ public class SkillsApiClient implements AutoCloseable {
     }
 
     /**
-     * The version's files as a zip archive.
+     * The skill's latest version, through the dialect's {@code latest} alias where it has one; empty for a skill
+     * without versions.
+     */
+    public Optional<RemoteVersion> getLatestVersion(ApiKey key, String skillId) {
+        Optional<String> alias = dialect.latestVersionAlias();
+        if (alias.isPresent()) {
+            return Optional.of(getVersion(key, skillId, alias.get()));
+        }
+        String latest = getSkill(key, skillId).latestVersion();
+        return latest == null ? Optional.empty() : Optional.of(getVersion(key, skillId, latest));
+    }
+
+    /**
+     * The version's files as a zip archive, or empty when the server serves no downloads to this dialect (GA has no
+     * download; the beta content endpoint answers only while the beta header is honoured).
      *
      * @throws SkillsApiException also when the archive is larger than {@link SkillsApiSettings#maxDownloadBytes()}
      */
-    public byte[] downloadVersion(ApiKey key, String skillId, String version) {
+    public Optional<byte[]> downloadVersion(ApiKey key, String skillId, String version) {
         HttpUrl url = versionUrl(skillId, version).addPathSegment("content").build();
-        return transport.send(key, new Request.Builder().url(url).get().build(), true, downloadLimit).body();
+        Request.Builder request = new Request.Builder().url(url).get();
+        dialect.downloadHeaders().forEach(request::header);
+        try {
+            return Optional.of(transport.send(key, request.build(), true, downloadLimit).body());
+        } catch (SkillsApiException e) {
+            if (dialect.refusesDownload(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     public void deleteVersion(ApiKey key, String skillId, String version) {

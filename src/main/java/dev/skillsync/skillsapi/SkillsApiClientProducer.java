@@ -30,7 +30,11 @@ public class SkillsApiClientProducer {
         if (normalised.equals(BetaDialect.NAME)) {
             return new BetaDialect();
         }
-        throw new IllegalArgumentException("skillsync.api.dialect '" + name + "' is not supported; the supported"
-                + " dialect is '" + BetaDialect.NAME + "'");
+        if (normalised.equals(GaDialect.NAME)) {
+            return new GaDialect();
+        }
+        throw new IllegalArgumentException("skillsync.api.dialect (SKILLSYNC_API_DIALECT) '" + name
+                + "' is not supported; the supported dialects are '" + BetaDialect.NAME + "' and '" + GaDialect.NAME
+                + "'");
     }
 }

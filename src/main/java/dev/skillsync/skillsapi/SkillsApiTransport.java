@@ -96,6 +96,9 @@ final class SkillsApiTransport implements AutoCloseable {
                 .header("anthropic-version", API_VERSION)
                 .header("user-agent", USER_AGENT);
         dialectHeaders.forEach(withHeaders::header);
+        if (key.workspaceId() != null) {
+            withHeaders.header("anthropic-workspace-id", key.workspaceId());
+        }
         Request sent = withHeaders.build();
         String call = call(request);
         String operation = operation(request);

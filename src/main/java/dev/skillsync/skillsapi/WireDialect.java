@@ -12,8 +12,41 @@ import java.util.Optional;
  */
 public interface WireDialect {
 
+    /** The value of {@code skillsync.api.dialect} that selects this dialect. */
+    String name();
+
     /** Headers sent with every call besides the key and {@code anthropic-version}, e.g. {@code anthropic-beta}. */
     Map<String, String> headers();
+
+    /**
+     * Headers that ask for the beta content endpoint, which serves a version's files as a zip. Sent with downloads
+     * only; empty where every call carries them already.
+     */
+    Map<String, String> downloadHeaders();
+
+    /**
+     * Whether an error answer to a download says that the server serves no downloads to this dialect (the GA API has
+     * none, and answers the beta endpoint only while the beta header is honoured), rather than a failed call.
+     */
+    boolean refusesDownload(SkillsApiException failure);
+
+    /** Why the server would refuse this display title of a new skill, empty when it would take it. */
+    Optional<String> displayTitleProblem(String displayTitle);
+
+    /**
+     * Whether the server refuses a second skill with a display title already in use. Where it does not, a create
+     * whose answer was lost has to be found among skills that merely share the title.
+     */
+    boolean uniqueDisplayTitles();
+
+    /** Whether deleting a skill deletes its versions with it (else they have to be deleted first). */
+    boolean deletesVersionsWithSkill();
+
+    /** Whether the text has the form of this dialect's version identifiers; recorded ones of another form are mapped. */
+    boolean isVersionIdentifier(String version);
+
+    /** The path segment that addresses a skill's latest version, empty where there is none. */
+    Optional<String> latestVersionAlias();
 
     /** Name of the multipart text part that carries a new skill's title. */
     String titlePartName();

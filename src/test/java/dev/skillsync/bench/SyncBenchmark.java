@@ -8,6 +8,7 @@ import dev.skillsync.testing.LoopbackPort;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,8 @@ public final class SyncBenchmark {
              EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start();
              SkillWatch watch = new SkillWatch(kubernetes.client(), BenchSkills.NAMESPACE);
              OperatorProcess operator = OperatorProcess.start(kubernetes.url(), api.baseUrl(),
-                     FakeSkillsApi.DEFAULT_KEY, endpoints.port(), OPERATOR_LOG)) {
+                     FakeSkillsApi.DEFAULT_KEY, endpoints.port(), OPERATOR_LOG,
+                     Map.of("SKILLSYNC_API_DIALECT", api.dialect().settingValue()))) {
             System.out.println("Kubernetes API (embedded): " + kubernetes.url());
             System.out.println("Skills API: " + api.baseUrl() + " (in-process fake)");
             System.out.println("operator started (pid " + operator.pid() + ", HTTP port " + endpoints.port()

@@ -1,6 +1,7 @@
 package dev.skillsync.fake;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FakeSettings {
 
     private final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();
+    /** Key to the workspaces it may name in anthropic-workspace-id. */
+    private final Map<String, Set<String>> workspaces = new ConcurrentHashMap<>();
+    private volatile boolean betaRetired;
     private volatile long maxUploadBytes;
     private volatile int maxPageSize;
     private volatile Duration latency;
@@ -20,10 +24,28 @@ final class FakeSettings {
     void restoreDefaults() {
         acceptedKeys.clear();
         acceptedKeys.add(FakeSkillsApi.DEFAULT_KEY);
+        workspaces.clear();
+        betaRetired = false;
         maxUploadBytes = FakeSkillsApi.DEFAULT_MAX_UPLOAD_BYTES;
         maxPageSize = Integer.MAX_VALUE;
         latency = Duration.ZERO;
         titlesUnique = true;
+    }
+
+    void allowWorkspace(String key, String workspaceId) {
+        workspaces.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(workspaceId);
+    }
+
+    boolean mayActOn(String key, String workspaceId) {
+        return workspaces.getOrDefault(key, Set.of()).contains(workspaceId);
+    }
+
+    void betaRetired(boolean retired) {
+        betaRetired = retired;
+    }
+
+    boolean betaRetired() {
+        return betaRetired;
     }
 
     boolean accepts(String key) {

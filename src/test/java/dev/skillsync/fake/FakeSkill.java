@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * A snapshot of a skill held by the fake.
  *
- * @param latestVersion the newest remaining version, or null when the skill has no versions
+ * @param displayTitle  {@code display_title} under the beta shapes, {@code display_name} under GA
+ * @param latestVersion the newest remaining version as the fake's dialect identifies it (beta: epoch microseconds,
+ *                      GA: the opaque id), or null when the skill has no versions
  */
 public record FakeSkill(String id, String displayTitle, String latestVersion, Instant createdAt, Instant updatedAt) {
 }

@@ -18,10 +18,13 @@ import java.util.function.Supplier;
 import okhttp3.mockwebserver.MockWebServer;
 
 /**
- * An in-process fake of the Claude Skills API as served with {@code anthropic-beta: skills-2025-10-02}:
- * the same endpoints, JSON shapes, validation rules and error envelopes, kept in memory. Tests and the
- * local-mode runner point the operator at {@link #baseUrl()}, then inspect the state and the recorded
- * calls, change skills behind the operator's back, and inject faults.
+ * An in-process fake of the Claude Skills API: the same endpoints, JSON shapes, validation rules and
+ * error envelopes, kept in memory. Started in the {@link FakeDialect#BETA beta} dialect it is the API
+ * as served with {@code anthropic-beta: skills-2025-10-02}; in {@link FakeDialect#GA GA} it serves the
+ * GA shapes to requests without that header (strictly: unknown fields and parameters are refused)
+ * and the beta shapes to requests with it. Tests and the local-mode runner point the operator at
+ * {@link #baseUrl()}, then inspect the state (as the fake's dialect identifies versions) and the
+ * recorded calls, change skills behind the operator's back, and inject faults.
  *
  * <p>Safe to call from any thread while requests are served concurrently.
  */
@@ -39,9 +42,11 @@ public final class FakeSkillsApi implements AutoCloseable {
     private final CallLog calls = new CallLog();
     private final CallHolds<HttpCall> holdsOnReceipt = new CallHolds<>();
     private final CallHolds<HttpCall> holdsOnceProcessed = new CallHolds<>();
+    private final FakeDialect dialect;
 
-    private FakeSkillsApi(int port) {
-        server.setDispatcher(new SkillsApiDispatcher(store, settings, faults, calls, holdsOnReceipt,
+    private FakeSkillsApi(int port, FakeDialect dialect) {
+        this.dialect = dialect;
+        server.setDispatcher(new SkillsApiDispatcher(dialect, store, settings, faults, calls, holdsOnReceipt,
                 holdsOnceProcessed));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), port);
@@ -50,9 +55,39 @@ public final class FakeSkillsApi implements AutoCloseable {
         }
     }
 
-    /** Starts the fake on 127.0.0.1 on a free port. */
+    /** Starts the fake, beta dialect, on 127.0.0.1 on a free port. */
     public static FakeSkillsApi start() {
-        return new FakeSkillsApi(0);
+        return start(FakeDialect.BETA);
+    }
+
+    /** Starts the fake in the given dialect on 127.0.0.1 on a free port. */
+    public static FakeSkillsApi start(FakeDialect dialect) {
+        return new FakeSkillsApi(0, dialect);
+    }
+
+    public FakeDialect dialect() {
+        return dialect;
+    }
+
+    /** Lets requests with this key send {@code anthropic-workspace-id: workspaceId}; any other value gets 403. */
+    public void allowWorkspace(String key, String workspaceId) {
+        settings.allowWorkspace(key, workspaceId);
+    }
+
+    /**
+     * From now on requests with the beta header get 400, as when the server stops honouring it: a
+     * GA client's download of the beta content endpoint is refused. Only for the GA dialect.
+     */
+    public void retireBeta() {
+        if (dialect != FakeDialect.GA) {
+            throw new IllegalStateException("Retiring the beta header leaves a beta fake nothing to serve");
+        }
+        settings.betaRetired(true);
+    }
+
+    /** Undoes {@link #retireBeta()}, for a test that shares the fake with others. */
+    public void honourBeta() {
+        settings.betaRetired(false);
     }
 
     /** Where to send requests, without a trailing slash, e.g. "http://127.0.0.1:40123". */
@@ -94,16 +129,16 @@ public final class FakeSkillsApi implements AutoCloseable {
 
     /** Every skill, oldest first. */
     public List<FakeSkill> skills() {
-        return store.skills();
+        return store.skills(dialect);
     }
 
     public Optional<FakeSkill> skill(String id) {
-        return store.skill(id);
+        return store.skill(id, dialect);
     }
 
-    /** The skill's versions, oldest first; empty for an unknown skill. */
+    /** The skill's versions, oldest first, as the fake's dialect identifies them; empty for an unknown skill. */
     public List<FakeVersion> versions(String skillId) {
-        return store.versions(skillId);
+        return store.versions(skillId, dialect);
     }
 
     /** Every call answered since the start or the last {@link #clearCalls()}, in order. */
@@ -133,7 +168,8 @@ public final class FakeSkillsApi implements AutoCloseable {
      * @throws IllegalArgumentException with the server's message when the API would reject the upload
      */
     public FakeSkill createSkillOutOfBand(String displayTitle, Map<String, byte[]> files) {
-        return outOfBand(() -> store.createSkill(displayTitle, SkillUpload.validate(files, settings.maxUploadBytes())));
+        return outOfBand(() -> store.createSkill(displayTitle, SkillUpload.validate(files, settings.maxUploadBytes()),
+                dialect));
     }
 
     /**
@@ -144,8 +180,9 @@ public final class FakeSkillsApi implements AutoCloseable {
      */
     public FakeVersion createVersionOutOfBand(String skillId, Map<String, byte[]> files) {
         return outOfBand(() -> {
-            store.requireSkill(skillId);
-            return store.createVersion(skillId, SkillUpload.validate(files, settings.maxUploadBytes()));
+            store.requireSkill(skillId, dialect);
+            return store.createVersion(skillId, SkillUpload.validate(files, settings.maxUploadBytes()))
+                    .identifiedAs(dialect);
         });
     }
 

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * A snapshot of a skill version held by the fake.
  *
- * @param version the Unix epoch microsecond identifier, as the API writes it
+ * @param version what the fake's dialect addresses the version by: under the beta shapes the Unix epoch microsecond
+ *                identifier, under GA the opaque {@link #id()}
  * @param files   the uploaded files by full path ("pdf-tools/SKILL.md"); copies, so callers cannot alter the fake
  */
 public record FakeVersion(String id, String skillId, String version, String name, String description,
@@ -17,6 +18,12 @@ public record FakeVersion(String id, String skillId, String version, String name
 
     public FakeVersion {
         files = copyOf(files);
+    }
+
+    /** This version as a dialect identifies it. */
+    FakeVersion identifiedAs(FakeDialect dialect) {
+        return dialect == FakeDialect.GA
+                ? new FakeVersion(id, skillId, id, name, description, directory, createdAt, files) : this;
     }
 
     @Override

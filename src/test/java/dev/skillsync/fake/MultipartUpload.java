@@ -4,38 +4,57 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
 import okhttp3.mockwebserver.RecordedRequest;
 
-/** The parts of a create-skill or create-version request: `display_title` and the `files[]` by path. */
-record MultipartUpload(String displayTitle, Map<String, byte[]> files) {
+/**
+ * The parts of a create-skill or create-version request: the text parts by name (the first of
+ * each name) and the `files[]` by path.
+ */
+record MultipartUpload(Map<String, String> textParts, Map<String, byte[]> files) {
 
     private static final String FILES_PART = "files[]";
-    private static final String DISPLAY_TITLE_PART = "display_title";
     private static final Pattern DISPOSITION_PARAMETER = Pattern.compile(
             ";\\s*([A-Za-z0-9_*-]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;\\s]*))");
 
     static MultipartUpload read(RecordedRequest request) {
         String boundary = boundary(request.getHeader("Content-Type"));
-        String displayTitle = null;
+        Map<String, String> textParts = new LinkedHashMap<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (MultipartReader reader = new MultipartReader(request.getBody().clone(), boundary)) {
             for (MultipartReader.Part part = reader.nextPart(); part != null; part = reader.nextPart()) {
                 Map<String, String> disposition = disposition(part.headers().get("Content-Disposition"));
                 String name = disposition.get("name");
-                if (DISPLAY_TITLE_PART.equals(name) && displayTitle == null) {
-                    displayTitle = part.body().readUtf8();
-                } else if (FILES_PART.equals(name)) {
+                if (FILES_PART.equals(name)) {
                     addFile(files, disposition.get("filename"), part.body().readByteArray());
+                } else if (name != null) {
+                    textParts.putIfAbsent(name, part.body().readUtf8());
                 }
             }
         } catch (IOException e) {
             throw ApiException.invalidRequest("Malformed multipart/form-data body: " + e.getMessage());
         }
-        return new MultipartUpload(displayTitle, files);
+        return new MultipartUpload(textParts, files);
+    }
+
+    /** The text part of this name, or null. */
+    String text(String name) {
+        return textParts.get(name);
+    }
+
+    /**
+     * Refuses a text part the endpoint does not know, as the GA API refuses unknown fields.
+     *
+     * @throws ApiException 400 naming the first unknown part
+     */
+    void requireOnly(Set<String> knownTextParts) {
+        textParts.keySet().stream().filter(name -> !knownTextParts.contains(name)).findFirst().ifPresent(name -> {
+            throw ApiException.invalidRequest("Unknown field '" + name + "' in the multipart/form-data body.");
+        });
     }
 
     private static String boundary(String contentType) {

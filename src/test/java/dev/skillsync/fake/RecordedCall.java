@@ -13,9 +13,13 @@ public final class RecordedCall {
     private final String requestId;
     private final boolean responseLost;
     private final String apiKey;
+    private final boolean betaHeader;
+    private final String workspaceId;
 
     RecordedCall(String method, String path, String query, int status, String requestId, boolean responseLost,
-                 String apiKey) {
+                 String apiKey, boolean betaHeader, String workspaceId) {
+        this.betaHeader = betaHeader;
+        this.workspaceId = workspaceId;
         this.method = method;
         this.path = path;
         this.query = query;
@@ -55,6 +59,16 @@ public final class RecordedCall {
 
     public boolean hasApiKey(String key) {
         return apiKey != null && apiKey.equals(key);
+    }
+
+    /** Whether the request carried {@code anthropic-beta: skills-2025-10-02}, i.e. asked for the beta shapes. */
+    public boolean betaHeader() {
+        return betaHeader;
+    }
+
+    /** The {@code anthropic-workspace-id} header, null when the request had none. */
+    public String workspaceId() {
+        return workspaceId;
     }
 
     public boolean isWrite() {

@@ -2,6 +2,7 @@ package dev.skillsync.fake;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +15,15 @@ import java.util.regex.Pattern;
 
 /**
  * The skills and versions the fake holds. Every operation runs under the store's lock, so
- * concurrent requests see the same consistent state the real server keeps.
+ * concurrent requests see the same consistent state the real server keeps. Each version has both
+ * identities: the beta shapes' epoch microseconds (kept as {@link FakeVersion#version()} here) and
+ * the GA shapes' opaque id; snapshots are handed out as the asking dialect identifies them.
  */
 final class SkillStore {
 
     private static final Pattern VERSION_FORMAT = Pattern.compile("[1-9][0-9]{0,17}");
+    /** The GA path segment that names a skill's newest version. */
+    static final String LATEST = "latest";
 
     private final VersionClock clock;
     private final FakeSettings settings;
@@ -32,19 +37,26 @@ final class SkillStore {
         this.settings = settings;
     }
 
-    synchronized FakeSkill createSkill(String displayTitle, SkillUpload upload) {
-        if (displayTitle != null && settings.titlesUnique() && skills.values().stream().anyMatch(s -> displayTitle.equals(s.displayTitle))) {
+    /**
+     * @param dialect under the beta shapes a display title must be unique; under GA it need not be, and
+     *                defaults to the front matter name
+     */
+    synchronized FakeSkill createSkill(String displayTitle, SkillUpload upload, FakeDialect dialect) {
+        if (dialect == FakeDialect.BETA && settings.titlesUnique() && displayTitle != null
+                && skills.values().stream().anyMatch(s -> displayTitle.equals(s.displayTitle))) {
             throw ApiException.invalidRequest("Skill cannot reuse an existing display_title: " + displayTitle);
         }
+        String title = dialect == FakeDialect.GA && displayTitle == null ? upload.frontMatter().name() : displayTitle;
         long micros = clock.nextMicros();
         Instant now = VersionClock.toInstant(micros);
-        StoredSkill skill = new StoredSkill(uniqueId("skill_"), displayTitle, upload.frontMatter().name(), now,
+        StoredSkill skill = new StoredSkill(uniqueId("skill_"), title, upload.frontMatter().name(), now,
                 nextSequence++);
         skills.put(skill.id, skill);
         skill.add(newVersion(skill, upload, micros));
-        return skill.snapshot();
+        return skill.snapshot(dialect);
     }
 
+    /** The new version as the beta shapes identify it; see {@link FakeVersion#identifiedAs}. */
     synchronized FakeVersion createVersion(String skillId, SkillUpload upload) {
         StoredSkill skill = require(skillId);
         if (!skill.name.equals(upload.frontMatter().name())) {
@@ -56,23 +68,31 @@ final class SkillStore {
         return version;
     }
 
-    synchronized List<FakeSkill> skills() {
-        return skills.values().stream().map(StoredSkill::snapshot).toList();
+    synchronized List<FakeSkill> skills(FakeDialect dialect) {
+        return skills.values().stream().map(skill -> skill.snapshot(dialect)).toList();
     }
 
-    synchronized Optional<FakeSkill> skill(String id) {
-        return Optional.ofNullable(skills.get(id)).map(StoredSkill::snapshot);
+    synchronized Optional<FakeSkill> skill(String id, FakeDialect dialect) {
+        return Optional.ofNullable(skills.get(id)).map(skill -> skill.snapshot(dialect));
     }
 
-    synchronized FakeSkill requireSkill(String id) {
-        return require(id).snapshot();
+    synchronized FakeSkill requireSkill(String id, FakeDialect dialect) {
+        return require(id).snapshot(dialect);
     }
 
-    /** Skills created after the one at {@code afterCursor} (or from the start when null), oldest first. */
-    synchronized Page<FakeSkill> listSkills(Long afterCursor, int limit) {
+    /**
+     * Skills after the one at {@code afterCursor} (or from the start when null), oldest first, or
+     * newest first when {@code newestFirst} (the GA shapes do not document an order: the fake
+     * answers them in the other one, so that a client relying on it fails).
+     */
+    synchronized Page<FakeSkill> listSkills(Long afterCursor, int limit, boolean newestFirst, FakeDialect dialect) {
+        List<StoredSkill> ordered = new ArrayList<>(skills.values());
+        if (newestFirst) {
+            Collections.reverse(ordered);
+        }
         List<StoredSkill> matching = new ArrayList<>();
-        for (StoredSkill skill : skills.values()) {
-            if (afterCursor == null || skill.sequence > afterCursor) {
+        for (StoredSkill skill : ordered) {
+            if (afterCursor == null || (newestFirst ? skill.sequence < afterCursor : skill.sequence > afterCursor)) {
                 matching.add(skill);
             }
             if (matching.size() > limit) {
@@ -80,44 +100,67 @@ final class SkillStore {
             }
         }
         Page<StoredSkill> page = Page.of(matching, limit, s -> s.sequence);
-        return new Page<>(page.items().stream().map(StoredSkill::snapshot).toList(), page.nextCursor());
+        return new Page<>(page.items().stream().map(skill -> skill.snapshot(dialect)).toList(), page.nextCursor());
     }
 
-    synchronized List<FakeVersion> versions(String skillId) {
+    /** Oldest first, as the dialect identifies them. */
+    synchronized List<FakeVersion> versions(String skillId, FakeDialect dialect) {
         StoredSkill skill = skills.get(skillId);
-        return skill == null ? List.of() : List.copyOf(skill.versions.values());
+        return skill == null ? List.of()
+                : skill.versions.values().stream().map(v -> v.identifiedAs(dialect)).toList();
     }
 
-    /** Versions newer than {@code afterCursor} (or from the oldest when null), oldest first. */
-    synchronized Page<FakeVersion> listVersions(String skillId, Long afterCursor, int limit) {
+    /**
+     * Versions after the one at {@code afterCursor} (or from the start when null), oldest first,
+     * or newest first when {@code newestFirst}; identified as the beta shapes do.
+     */
+    synchronized Page<FakeVersion> listVersions(String skillId, Long afterCursor, int limit, boolean newestFirst) {
         NavigableMap<Long, FakeVersion> versions = require(skillId).versions;
-        NavigableMap<Long, FakeVersion> rest = afterCursor == null ? versions : versions.tailMap(afterCursor, false);
+        NavigableMap<Long, FakeVersion> ordered = newestFirst ? versions.descendingMap() : versions;
+        NavigableMap<Long, FakeVersion> rest = afterCursor == null ? ordered : ordered.tailMap(afterCursor, false);
         List<FakeVersion> matching = rest.values().stream().limit(limit + 1L).toList();
         return Page.of(matching, limit, v -> Long.parseLong(v.version()));
     }
 
-    synchronized FakeVersion version(String skillId, String version) {
+    /**
+     * The version the reference names, identified as the beta shapes do. Beta names a version by
+     * its epoch microseconds; GA by its id or {@code latest}.
+     */
+    synchronized FakeVersion version(String skillId, String reference, FakeDialect dialect) {
         StoredSkill skill = require(skillId);
-        FakeVersion found = parseVersion(version).map(skill.versions::get).orElse(null);
-        if (found == null) {
-            throw versionNotFound(skillId, version);
-        }
-        return found;
+        return find(skill, reference, dialect).orElseThrow(() -> versionNotFound(skillId, reference));
     }
 
-    synchronized void deleteVersion(String skillId, String version) {
+    /**
+     * The version the beta content endpoint is asked for. A GA client knows only the opaque id, so
+     * the fake takes either identity there (what the real endpoint takes is not documented).
+     */
+    synchronized FakeVersion contentVersion(String skillId, String reference) {
         StoredSkill skill = require(skillId);
-        FakeVersion removed = parseVersion(version).map(skill.versions::remove).orElse(null);
-        if (removed == null) {
-            throw versionNotFound(skillId, version);
+        return find(skill, reference, FakeDialect.BETA).or(() -> byId(skill, reference))
+                .orElseThrow(() -> versionNotFound(skillId, reference));
+    }
+
+    /** Under GA a skill keeps at least one version: its only version cannot be deleted. */
+    synchronized void deleteVersion(String skillId, String reference, FakeDialect dialect) {
+        StoredSkill skill = require(skillId);
+        // GA deletes by id only, never by the latest alias.
+        Optional<FakeVersion> named = dialect == FakeDialect.GA ? byId(skill, reference) : find(skill, reference, dialect);
+        FakeVersion found = named.orElseThrow(() -> versionNotFound(skillId, reference));
+        if (dialect == FakeDialect.GA && skill.versions.size() == 1) {
+            throw ApiException.invalidRequest("A skill must keep at least one version: version '" + reference
+                    + "' is the only one of skill '" + skillId + "'. Delete the skill instead.");
         }
+        skill.versions.remove(Long.parseLong(found.version()));
         skill.updatedAt = VersionClock.toInstant(clock.nextMicros());
     }
 
-    synchronized void deleteSkill(String skillId) {
-        if (!require(skillId).versions.isEmpty()) {
+    /** Beta refuses to delete a skill that has versions; GA deletes them with it. */
+    synchronized void deleteSkill(String skillId, FakeDialect dialect) {
+        if (dialect == FakeDialect.BETA && !require(skillId).versions.isEmpty()) {
             throw ApiException.invalidRequest("Cannot delete skill with existing versions. Delete all versions first.");
         }
+        require(skillId);
         skills.remove(skillId);
     }
 
@@ -128,6 +171,20 @@ final class SkillStore {
 
     synchronized void clear() {
         skills.clear();
+    }
+
+    private static Optional<FakeVersion> find(StoredSkill skill, String reference, FakeDialect dialect) {
+        if (dialect == FakeDialect.BETA) {
+            return parseVersion(reference).map(skill.versions::get);
+        }
+        if (reference.equals(LATEST)) {
+            return skill.versions.isEmpty() ? Optional.empty() : Optional.of(skill.versions.lastEntry().getValue());
+        }
+        return byId(skill, reference);
+    }
+
+    private static Optional<FakeVersion> byId(StoredSkill skill, String id) {
+        return skill.versions.values().stream().filter(v -> v.id().equals(id)).findFirst();
     }
 
     private FakeVersion newVersion(StoredSkill skill, SkillUpload upload, long micros) {
@@ -185,8 +242,8 @@ final class SkillStore {
             updatedAt = version.createdAt();
         }
 
-        FakeSkill snapshot() {
-            String latest = versions.isEmpty() ? null : Long.toString(versions.lastKey());
+        FakeSkill snapshot(FakeDialect dialect) {
+            String latest = versions.isEmpty() ? null : versions.lastEntry().getValue().identifiedAs(dialect).version();
             return new FakeSkill(id, displayTitle, latest, createdAt, updatedAt);
         }
     }

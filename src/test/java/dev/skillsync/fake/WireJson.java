@@ -9,7 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
-/** The JSON bodies of the Skills API's beta shapes, field for field as the reference shows them. */
+/**
+ * The JSON bodies of the Skills API, field for field: the beta shapes as the reference shows them,
+ * the GA shapes as the SDKs of August 2026 declare them.
+ */
 final class WireJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -19,7 +22,40 @@ final class WireJson {
     private WireJson() {
     }
 
-    static ObjectNode skill(FakeSkill skill) {
+    /** @param skill as {@code dialect} identifies its latest version */
+    static ObjectNode skill(FakeSkill skill, FakeDialect dialect) {
+        return dialect == FakeDialect.GA ? gaSkill(skill) : betaSkill(skill);
+    }
+
+    /** @param version as the beta shapes identify it (the store's form) */
+    static ObjectNode version(FakeVersion version, FakeDialect dialect) {
+        return dialect == FakeDialect.GA ? gaVersion(version) : betaVersion(version);
+    }
+
+    private static ObjectNode gaSkill(FakeSkill skill) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", skill.id());
+        node.put("type", "skill");
+        node.put("created_at", timestamp(skill.createdAt()));
+        node.put("updated_at", timestamp(skill.updatedAt()));
+        node.put("display_name", skill.displayTitle());
+        node.put("latest_version_id", skill.latestVersion());
+        node.putObject("source").put("type", "custom");
+        return node;
+    }
+
+    private static ObjectNode gaVersion(FakeVersion version) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", version.id());
+        node.put("type", "skill_version");
+        node.put("created_at", timestamp(version.createdAt()));
+        node.put("description", version.description());
+        node.put("skill_id", version.skillId());
+        node.put("name", version.name());
+        return node;
+    }
+
+    private static ObjectNode betaSkill(FakeSkill skill) {
         ObjectNode node = NODES.objectNode();
         node.put("id", skill.id());
         node.put("created_at", timestamp(skill.createdAt()));
@@ -31,7 +67,7 @@ final class WireJson {
         return node;
     }
 
-    static ObjectNode version(FakeVersion version) {
+    private static ObjectNode betaVersion(FakeVersion version) {
         ObjectNode node = NODES.objectNode();
         node.put("id", version.id());
         node.put("created_at", timestamp(version.createdAt()));
@@ -44,11 +80,14 @@ final class WireJson {
         return node;
     }
 
-    static ObjectNode page(List<ObjectNode> data, Optional<String> nextPage) {
+    /** Beta pages say {@code has_more}; GA pages only end with a null {@code next_page}. */
+    static ObjectNode page(List<ObjectNode> data, Optional<String> nextPage, FakeDialect dialect) {
         ObjectNode node = NODES.objectNode();
         ArrayNode items = node.putArray("data");
         data.forEach(items::add);
-        node.put("has_more", nextPage.isPresent());
+        if (dialect == FakeDialect.BETA) {
+            node.put("has_more", nextPage.isPresent());
+        }
         node.put("next_page", nextPage.orElse(null));
         return node;
     }

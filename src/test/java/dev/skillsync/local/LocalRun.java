@@ -1,5 +1,6 @@
 package dev.skillsync.local;
 
+import dev.skillsync.fake.FakeDialect;
 import dev.skillsync.fake.FakeSkillsApi;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.testing.EmbeddedKubernetes;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * the Skills as they change, like {@code kubectl get skills -A -w}. Not part of the operator's image.
  *
  * <p>System properties: {@code skillsync.local.exit-when-ready=true} exits 0 once every Skill is Ready (1 on timeout),
- * {@code skillsync.local.timeout} (default 120s) bounds that wait.
+ * {@code skillsync.local.timeout} (default 120s) bounds that wait, {@code skillsync.api.dialect} ({@code beta}, the
+ * default, or {@code ga}) is the wire dialect of the operator and of the fake.
  */
 public final class LocalRun {
 
@@ -42,26 +44,30 @@ public final class LocalRun {
         MockServerLogging.quiet();
         boolean exitWhenReady = Boolean.getBoolean("skillsync.local.exit-when-ready");
         Duration timeout = Duration.parse("PT" + System.getProperty("skillsync.local.timeout", "120s").toUpperCase());
-        System.exit(new LocalRun().run(exitWhenReady, timeout));
+        FakeDialect dialect = FakeDialect.named(System.getProperty("skillsync.api.dialect", "beta"));
+        System.exit(new LocalRun().run(exitWhenReady, timeout, dialect));
     }
 
-    int run(boolean exitWhenReady, Duration timeout) throws IOException, InterruptedException {
+    int run(boolean exitWhenReady, Duration timeout, FakeDialect dialect) throws IOException, InterruptedException {
         if (!OperatorProcess.isBuilt()) {
             System.err.println("No operator build at " + OperatorProcess.JAR + ": run `mvn -Plocal package -DskipTests`.");
             return 2;
         }
-        FakeSkillsApi fake = realApiKey() == null ? FakeSkillsApi.start() : null;
+        FakeSkillsApi fake = realApiKey() == null ? FakeSkillsApi.start(dialect) : null;
         try (EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start()) {
             String apiUrl = fake != null ? fake.baseUrl()
                     : System.getenv().getOrDefault("ANTHROPIC_BASE_URL", "https://api.anthropic.com");
             System.out.println("Kubernetes API (embedded): " + kubernetes.url());
-            System.out.println("Skills API: " + apiUrl + (fake != null ? " (in-process fake)" : " (real, ANTHROPIC_API_KEY set)"));
+            System.out.println("Skills API: " + apiUrl
+                    + (fake != null ? " (in-process fake)" : " (real, ANTHROPIC_API_KEY set)")
+                    + ", dialect " + dialect.settingValue());
             for (Path example : exampleFiles()) {
                 kubernetes.apply(example);
                 System.out.println("applied " + example);
             }
             String apiKey = fake != null ? FakeSkillsApi.DEFAULT_KEY : realApiKey();
-            try (var operator = OperatorProcess.start(kubernetes.url(), apiUrl, apiKey, 0, OPERATOR_LOG)) {
+            try (var operator = OperatorProcess.start(kubernetes.url(), apiUrl, apiKey, 0, OPERATOR_LOG,
+                    Map.of("SKILLSYNC_API_DIALECT", dialect.settingValue()))) {
                 System.out.println("operator started (pid " + operator.pid() + "), log: " + OPERATOR_LOG + "\n");
                 System.out.printf(ROW, "NAMESPACE", "NAME", "SKILL ID", "VERSION", "READY", "REASON");
                 try (var watch = kubernetes.client().resources(Skill.class).inAnyNamespace().watch(new Printer())) {

@@ -39,7 +39,7 @@ public final class OperatorProcess implements AutoCloseable {
 
     /**
      * As {@link #start(String, String, String, int, Path)}, with more of the operator's settings as environment
-     * variables, e.g. {@code QUARKUS_OPERATOR_SDK_NAMESPACES}.
+     * variables, e.g. {@code QUARKUS_OPERATOR_SDK_NAMESPACES} or {@code SKILLSYNC_API_DIALECT}.
      */
     public static OperatorProcess start(String kubernetesUrl, String skillsApiUrl, String apiKey, int httpPort,
                                         Path log, Map<String, String> settings) throws IOException {

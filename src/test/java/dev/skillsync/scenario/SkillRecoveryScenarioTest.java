@@ -1,5 +1,7 @@
 package dev.skillsync.scenario;
 
+import dev.skillsync.fake.FakeDialect;
+import dev.skillsync.fake.FakeSkill;
 import dev.skillsync.fake.Fault;
 import dev.skillsync.Constants;
 import dev.skillsync.content.ContentHash;
@@ -68,14 +70,24 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
                 && c.path().equals("/v1/skills/" + skillId + "/versions")).hasSize(1);
     }
 
+    /** Titles are unique under the beta shapes only; under GA a skill of its own is created beside theirs. */
     @Test
-    void aTitleHeldBySomeoneElsesSkillStallsAndThatSkillIsLeftAlone() {
+    void aTitleHeldBySomeoneElsesSkillStallsUnderBetaAndThatSkillIsLeftAlone() {
         String ns = uniqueNamespace("titletaken");
         var theirs = api().createSkillOutOfBand(ns + "/mine",
                 under("theirs", asBytes(files("theirs", "Theirs.", "x\n"))));
         create(configMap(ns, "files", true, files("mine", "Mine.", "pass\n")));
         create(newSkill(ns, "mine", "files"));
 
+        if (api().dialect() == FakeDialect.GA) {
+            Skill synced = awaitSynced(ns, "mine");
+            assertThat(synced.getStatus().getSkillId()).isNotEqualTo(theirs.id());
+            assertThat(remoteSkillsOf(ns, "mine")).extracting(FakeSkill::id)
+                    .containsExactlyInAnyOrder(theirs.id(), synced.getStatus().getSkillId());
+            assertThat(api().versions(theirs.id())).hasSize(1);
+            assertThat(writeCallsFor(theirs.id())).isZero();
+            return;
+        }
         Skill stalled = awaitReady(ns, "mine", "False", "TitleConflict");
 
         assertThat(hasCondition(stalled, "Stalled", "True", "TitleConflict")).isTrue();

@@ -1,6 +1,11 @@
 package dev.skillsync.scenario;
 
 import dev.skillsync.Constants;
+import dev.skillsync.fake.FakeDialect;
+import dev.skillsync.fake.FakeSkillsApi;
+import dev.skillsync.fake.RecordedCall;
+import dev.skillsync.resource.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import dev.skillsync.resource.KeyToPath;
 import dev.skillsync.resource.Retention;
 import dev.skillsync.resource.Skill;
@@ -56,6 +61,41 @@ class SkillSyncScenarioTest extends ScenarioSupport {
         assertThat(new String(versions.get(0).files().get("pdf-tools/run.py"), StandardCharsets.UTF_8))
                 .isEqualTo("print('hi')\n");
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, "pdf-tools", "Normal", "SkillCreated"));
+        // The operator speaks the fake's dialect: under GA only a download asks for the beta shapes.
+        assertThat(api().calls()).isNotEmpty().allSatisfy(call -> assertThat(call.betaHeader())
+                .as("%s asks for the beta shapes", call)
+                .isEqualTo(api().dialect() == FakeDialect.BETA || call.path().endsWith("/content")));
+    }
+
+    @Test
+    void aWorkspaceIdInTheSkillsSecretTravelsWithItsKeyAndAWrongOneIsRefused() {
+        String ns = uniqueNamespace("workspace");
+        String key = "sk-ant-workspace-" + ns;
+        api().acceptKey(key);
+        api().allowWorkspace(key, "wrkspc_team_a");
+        create(configMap(ns, "files", true, files("spaced", "In a workspace.", "pass\n")));
+        k8s().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("team-a-key")
+                .endMetadata().addToStringData("api-key", key).addToStringData("workspace-id", "wrkspc_team_a\n")
+                .build()).create();
+        k8s().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("wrong-workspace")
+                .endMetadata().addToStringData("api-key", key).addToStringData("workspace-id", "wrkspc_other")
+                .build()).create();
+        Skill skill = newSkill(ns, "spaced", "files");
+        skill.getSpec().setApiKeySecretRef(new SecretKeySelector("team-a-key", "api-key"));
+        create(skill);
+        Skill elsewhere = newSkill(ns, "elsewhere", "files");
+        elsewhere.getSpec().setApiKeySecretRef(new SecretKeySelector("wrong-workspace", "api-key"));
+        create(elsewhere);
+
+        awaitSynced(ns, "spaced");
+        Skill refused = awaitReady(ns, "elsewhere", "False", "AuthenticationFailed");
+
+        assertThat(api().calls()).filteredOn(call -> call.hasApiKey(key)).extracting(RecordedCall::workspaceId)
+                .isNotEmpty().containsOnly("wrkspc_team_a", "wrkspc_other").contains("wrkspc_team_a");
+        assertThat(api().calls()).filteredOn(call -> call.hasApiKey(FakeSkillsApi.DEFAULT_KEY))
+                .extracting(RecordedCall::workspaceId).containsOnlyNulls();
+        assertThat(remoteSkillsOf(ns, "elsewhere")).isEmpty();
+        assertThat(condition(refused, "Ready").orElseThrow().getMessage()).doesNotContain("wrkspc_other");
     }
 
     @Test

@@ -8,25 +8,30 @@ import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.assertStandardHeaders;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.error;
 import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.page;
 import static dev.skillsync.skillsapi.SkillsApiFixtures.parts;
 import static dev.skillsync.skillsapi.SkillsApiFixtures.settings;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.skillJson;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.versionJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** What each call sends and how it reads the answer. */
+/** What each call sends and how it reads the answer, in each wire dialect. */
+@ParameterizedClass
+@EnumSource(WireShapes.class)
 class SkillsApiClientCallsTest {
+
+    @Parameter
+    WireShapes shapes;
 
     private static final byte[] SKILL_MD = "---\nname: pdf-tools\ndescription: PDFs\n---\n# PDF tools\n"
             .getBytes(StandardCharsets.UTF_8);
@@ -41,7 +46,7 @@ class SkillsApiClientCallsTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new SkillsApiClient(settings(server), new BetaDialect());
+        client = new SkillsApiClient(settings(server), shapes.dialect());
     }
 
     @AfterEach
@@ -52,7 +57,7 @@ class SkillsApiClientCallsTest {
 
     @Test
     void createSkillPostsEveryFileUnderItsPathAndTheTitle() throws Exception {
-        server.enqueue(json(200, skillJson("skill_01", "team-a/pdf-tools", "1759178010641129")));
+        server.enqueue(json(200, shapes.skillJson("skill_01", "team-a/pdf-tools", "1759178010641129")));
 
         RemoteSkill skill = client.createSkill(KEY, "team-a/pdf-tools", FILES);
 
@@ -61,19 +66,19 @@ class SkillsApiClientCallsTest {
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getPath()).isEqualTo("/v1/skills");
-        assertStandardHeaders(request);
+        shapes.assertStandardHeaders(request);
         assertThat(parts(request))
                 .extracting(SkillsApiFixtures.Part::name, SkillsApiFixtures.Part::filename,
                         SkillsApiFixtures.Part::contentType)
                 .containsExactlyInAnyOrder(
                         tuple("files[]", "pdf-tools/SKILL.md", "text/markdown; charset=utf-8"),
                         tuple("files[]", "pdf-tools/scripts/run.py", "application/octet-stream"),
-                        tuple("display_title", null, null));
+                        tuple(shapes.titlePart(), null, null));
     }
 
     @Test
     void createSkillSendsFileContentAndTitleUnchanged() throws Exception {
-        server.enqueue(json(200, skillJson("skill_01", "Ünïcode title", "1759178010641129")));
+        server.enqueue(json(200, shapes.skillJson("skill_01", "Ünïcode title", "1759178010641129")));
 
         client.createSkill(KEY, "Ünïcode title", FILES);
 
@@ -82,23 +87,22 @@ class SkillsApiClientCallsTest {
                 .singleElement().extracting(SkillsApiFixtures.Part::body).isEqualTo(SKILL_MD);
         assertThat(parts).filteredOn(part -> "pdf-tools/scripts/run.py".equals(part.filename()))
                 .singleElement().extracting(SkillsApiFixtures.Part::body).isEqualTo(SCRIPT);
-        assertThat(parts).filteredOn(part -> "display_title".equals(part.name()))
+        assertThat(parts).filteredOn(part -> shapes.titlePart().equals(part.name()))
                 .singleElement().extracting(part -> new String(part.body(), StandardCharsets.UTF_8))
                 .isEqualTo("Ünïcode title");
     }
 
     @Test
     void createVersionPostsFilesWithoutTitle() throws Exception {
-        server.enqueue(json(200, versionJson("skill_01", "1759178010641129")));
+        server.enqueue(json(200, shapes.versionJson("skill_01", "1759178010641129")));
 
         RemoteVersion version = client.createVersion(KEY, "skill_01", FILES);
 
-        assertThat(version).isEqualTo(new RemoteVersion("skillver_1759178010641129", "skill_01", "1759178010641129",
-                "pdf-tools", "Extracts text from PDFs", "pdf-tools", "2026-11-20T10:00:00Z"));
+        assertThat(version).isEqualTo(shapes.expectedVersion("skill_01", "1759178010641129"));
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getPath()).isEqualTo("/v1/skills/skill_01/versions");
-        assertStandardHeaders(request);
+        shapes.assertStandardHeaders(request);
         assertThat(parts(request)).extracting(SkillsApiFixtures.Part::name, SkillsApiFixtures.Part::filename)
                 .containsExactly(tuple("files[]", "pdf-tools/SKILL.md"), tuple("files[]", "pdf-tools/scripts/run.py"));
     }
@@ -114,10 +118,10 @@ class SkillsApiClientCallsTest {
 
     @Test
     void listSkillsFollowsEveryPageAndAsksForCustomSkillsOnly() throws Exception {
-        server.enqueue(json(200, page(List.of(skillJson("skill_1", "one", "1"), skillJson("skill_2", "two", "2")),
+        server.enqueue(json(200, shapes.page(List.of(shapes.skillJson("skill_1", "one", "1"), shapes.skillJson("skill_2", "two", "2")),
                 "page_2")));
-        server.enqueue(json(200, page(List.of(skillJson("skill_3", "three", "3")), "page_3")));
-        server.enqueue(json(200, page(List.of(skillJson("skill_4", "four", "4")), null)));
+        server.enqueue(json(200, shapes.page(List.of(shapes.skillJson("skill_3", "three", "3")), "page_3")));
+        server.enqueue(json(200, shapes.page(List.of(shapes.skillJson("skill_4", "four", "4")), null)));
 
         List<RemoteSkill> skills = client.listSkills(KEY);
 
@@ -127,20 +131,20 @@ class SkillsApiClientCallsTest {
             HttpUrl url = request.getRequestUrl();
             assertThat(request.getMethod()).isEqualTo("GET");
             assertThat(url.encodedPath()).isEqualTo("/v1/skills");
-            assertThat(url.queryParameter("limit")).isEqualTo("100");
+            assertThat(url.queryParameter("limit")).isEqualTo(Integer.toString(shapes.skillsPageLimit()));
             assertThat(url.queryParameter("source")).isEqualTo("custom");
             assertThat(url.queryParameter("page")).isEqualTo(expectedPage);
-            assertStandardHeaders(request);
+            shapes.assertStandardHeaders(request);
         }
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test
     void listVersionsFollowsEveryPageAndReturnsNewestFirst() throws Exception {
-        server.enqueue(json(200, page(List.of(versionJson("skill_1", "1759178010000001"),
-                versionJson("skill_1", "1759178010000002")), "page_2")));
-        server.enqueue(json(200, page(List.of(versionJson("skill_1", "1759178010000003")), "page_3")));
-        server.enqueue(json(200, page(List.of(versionJson("skill_1", "1759178010000004")), null)));
+        server.enqueue(json(200, shapes.page(List.of(shapes.versionJson("skill_1", "1759178010000001"),
+                shapes.versionJson("skill_1", "1759178010000002")), "page_2")));
+        server.enqueue(json(200, shapes.page(List.of(shapes.versionJson("skill_1", "1759178010000003")), "page_3")));
+        server.enqueue(json(200, shapes.page(List.of(shapes.versionJson("skill_1", "1759178010000004")), null)));
 
         List<RemoteVersion> versions = client.listVersions(KEY, "skill_1");
 
@@ -152,14 +156,14 @@ class SkillsApiClientCallsTest {
             assertThat(url.encodedPath()).isEqualTo("/v1/skills/skill_1/versions");
             assertThat(url.queryParameter("limit")).isEqualTo("1000");
             assertThat(url.queryParameter("page")).isEqualTo(expectedPage);
-            assertStandardHeaders(request);
+            shapes.assertStandardHeaders(request);
         }
     }
 
     @Test
     void listStopsWhenTheServerRepeatsAPage() {
-        server.enqueue(json(200, page(List.of(skillJson("skill_1", "one", "1")), "page_2")));
-        server.enqueue(json(200, page(List.of(skillJson("skill_2", "two", "2")), "page_2")));
+        server.enqueue(json(200, shapes.page(List.of(shapes.skillJson("skill_1", "one", "1")), "page_2")));
+        server.enqueue(json(200, shapes.page(List.of(shapes.skillJson("skill_2", "two", "2")), "page_2")));
 
         assertThatThrownBy(() -> client.listSkills(KEY)).isInstanceOf(SkillsApiException.class)
                 .hasMessageContaining("next_page repeats");
@@ -167,7 +171,7 @@ class SkillsApiClientCallsTest {
 
     @Test
     void getSkillReadsTheSkill() throws Exception {
-        server.enqueue(json(200, skillJson("skill_01", "PDF Tools", "1759178010641129")));
+        server.enqueue(json(200, shapes.skillJson("skill_01", "PDF Tools", "1759178010641129")));
 
         RemoteSkill skill = client.getSkill(KEY, "skill_01");
 
@@ -176,12 +180,12 @@ class SkillsApiClientCallsTest {
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("GET");
         assertThat(request.getPath()).isEqualTo("/v1/skills/skill_01");
-        assertStandardHeaders(request);
+        shapes.assertStandardHeaders(request);
     }
 
     @Test
     void getVersionAddressesTheVersionByItsIdentifier() throws Exception {
-        server.enqueue(json(200, versionJson("skill_01", "1759178010641129")));
+        server.enqueue(json(200, shapes.versionJson("skill_01", "1759178010641129")));
 
         RemoteVersion version = client.getVersion(KEY, "skill_01", "1759178010641129");
 
@@ -189,7 +193,7 @@ class SkillsApiClientCallsTest {
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("GET");
         assertThat(request.getPath()).isEqualTo("/v1/skills/skill_01/versions/1759178010641129");
-        assertStandardHeaders(request);
+        shapes.assertStandardHeaders(request);
     }
 
     @Test
@@ -198,13 +202,63 @@ class SkillsApiClientCallsTest {
         server.enqueue(new MockResponse().setHeader("Content-Type", "application/zip")
                 .setBody(new Buffer().write(zip)));
 
-        byte[] downloaded = client.downloadVersion(KEY, "skill_01", "1759178010641129");
+        assertThat(client.downloadVersion(KEY, "skill_01", "1759178010641129")).hasValue(zip);
 
-        assertThat(downloaded).isEqualTo(zip);
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("GET");
         assertThat(request.getPath()).isEqualTo("/v1/skills/skill_01/versions/1759178010641129/content");
-        assertStandardHeaders(request);
+        SkillsApiFixtures.assertStandardHeaders(request);
+        // GA has no download: the beta content endpoint is asked with the beta header in either dialect.
+        assertThat(request.getHeader("anthropic-beta")).isEqualTo("skills-2025-10-02");
+    }
+
+    @Test
+    void aDownloadTheServerNoLongerServesIsEmptyUnderGaAndAFailureUnderBeta() {
+        server.enqueue(error(400, "invalid_request_error", "The beta is no longer supported."));
+
+        if (shapes == WireShapes.GA) {
+            assertThat(client.downloadVersion(KEY, "skill_01", "skver_01")).isEmpty();
+        } else {
+            assertThat(SkillsApiFixtures.failureOf(() -> client.downloadVersion(KEY, "skill_01", "1")).status())
+                    .isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aDownloadThatFailsOtherwiseIsAFailureInEitherDialect() {
+        server.enqueue(error(401, "authentication_error", "invalid x-api-key"));
+
+        assertThat(SkillsApiFixtures.failureOf(() -> client.downloadVersion(KEY, "skill_01", "1")).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theLatestVersionIsReadThroughTheGaAliasOrTheSkillsLatestVersion() throws Exception {
+        if (shapes == WireShapes.BETA) {
+            server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1759178010641129")));
+        }
+        server.enqueue(json(200, shapes.versionJson("skill_01", "1759178010641129")));
+
+        assertThat(client.getLatestVersion(KEY, "skill_01"))
+                .hasValue(shapes.expectedVersion("skill_01", "1759178010641129"));
+
+        if (shapes == WireShapes.BETA) {
+            assertThat(server.takeRequest().getPath()).isEqualTo("/v1/skills/skill_01");
+            assertThat(server.takeRequest().getPath()).isEqualTo("/v1/skills/skill_01/versions/1759178010641129");
+        } else {
+            assertThat(server.takeRequest().getPath()).isEqualTo("/v1/skills/skill_01/versions/latest");
+        }
+    }
+
+    @Test
+    void aKeyWithAWorkspaceSendsItsHeader() throws Exception {
+        server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
+
+        client.getSkill(KEY.inWorkspace(" wrkspc_01 "), "skill_01");
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getHeader("anthropic-workspace-id")).isEqualTo("wrkspc_01");
+        shapes.assertDialectHeaders(request);
     }
 
     @Test
@@ -218,16 +272,16 @@ class SkillsApiClientCallsTest {
         RecordedRequest versionDelete = server.takeRequest();
         assertThat(versionDelete.getMethod()).isEqualTo("DELETE");
         assertThat(versionDelete.getPath()).isEqualTo("/v1/skills/skill_01/versions/1759178010641129");
-        assertStandardHeaders(versionDelete);
+        shapes.assertStandardHeaders(versionDelete);
         RecordedRequest skillDelete = server.takeRequest();
         assertThat(skillDelete.getMethod()).isEqualTo("DELETE");
         assertThat(skillDelete.getPath()).isEqualTo("/v1/skills/skill_01");
-        assertStandardHeaders(skillDelete);
+        shapes.assertStandardHeaders(skillDelete);
     }
 
     @Test
     void identifiersAreEncodedAsOnePathSegment() throws Exception {
-        server.enqueue(json(200, skillJson("x", "x", "1")));
+        server.enqueue(json(200, shapes.skillJson("x", "x", "1")));
 
         client.getSkill(KEY, "../other?x=1");
 
@@ -248,8 +302,8 @@ class SkillsApiClientCallsTest {
         SkillsApiSettings base = settings(server);
         try (SkillsApiClient proxied = new SkillsApiClient(new SkillsApiSettings(server.url("/anthropic/").toString(),
                 base.connectTimeout(), base.callTimeout(), 0, Duration.ofMillis(1), Duration.ofMillis(1), 1,
-                base.maxDownloadBytes()), new BetaDialect())) {
-            server.enqueue(json(200, skillJson("skill_01", "x", "1")));
+                base.maxDownloadBytes()), shapes.dialect())) {
+            server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
             proxied.getSkill(KEY, "skill_01");
 

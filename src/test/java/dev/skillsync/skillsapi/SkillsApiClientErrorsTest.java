@@ -5,6 +5,9 @@ import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,7 +19,12 @@ import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How error answers and unusable answers become {@link SkillsApiException}s. Retries are off here. */
+@ParameterizedClass
+@EnumSource(WireShapes.class)
 class SkillsApiClientErrorsTest {
+
+    @Parameter
+    WireShapes shapes;
 
     private MockWebServer server;
     private SkillsApiClient client;
@@ -28,7 +36,7 @@ class SkillsApiClientErrorsTest {
         SkillsApiSettings base = SkillsApiFixtures.settings(server);
         client = new SkillsApiClient(new SkillsApiSettings(base.baseUrl(), base.connectTimeout(), base.callTimeout(),
                 0, base.initialBackoff(), base.maxBackoff(), base.maxConcurrentRequests(), base.maxDownloadBytes()),
-                new BetaDialect());
+                shapes.dialect());
     }
 
     @AfterEach

@@ -9,6 +9,9 @@ import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.InterruptedIOException;
@@ -25,13 +28,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
 import static dev.skillsync.skillsapi.SkillsApiFixtures.failureOf;
 import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.skillJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The call timeout, the limit on calls in flight and the limit on answer size. */
 @Timeout(30)
+@ParameterizedClass
+@EnumSource(WireShapes.class)
 class SkillsApiClientLimitsTest {
+
+    @Parameter
+    WireShapes shapes;
 
     private final List<Duration> sleeps = new ArrayList<>();
     private MockWebServer server;
@@ -51,7 +58,7 @@ class SkillsApiClientLimitsTest {
             long maxDownloadBytes) {
         return new SkillsApiClient(new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
                 callTimeout, maxRetries, Duration.ofMillis(10), Duration.ofMillis(50), maxConcurrentRequests,
-                maxDownloadBytes), new BetaDialect(), sleeps::add);
+                maxDownloadBytes), shapes.dialect(), sleeps::add);
     }
 
     @Test
@@ -71,7 +78,7 @@ class SkillsApiClientLimitsTest {
     @Test
     void timedOutReadIsRetried() {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        server.enqueue(json(200, skillJson("skill_01", "x", "1")));
+        server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
         try (SkillsApiClient client = client(Duration.ofMillis(300), 1, 4, 1024)) {
             assertThat(client.getSkill(KEY, "skill_01").id()).isEqualTo("skill_01");
@@ -91,7 +98,7 @@ class SkillsApiClientLimitsTest {
                 mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 gate.acquire();
                 inFlight.decrementAndGet();
-                return json(200, skillJson("skill_01", "x", "1"));
+                return json(200, shapes.skillJson("skill_01", "x", "1"));
             }
         });
         ExecutorService callers = Executors.newFixedThreadPool(6);
@@ -121,7 +128,7 @@ class SkillsApiClientLimitsTest {
         server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[1024])));
 
         try (SkillsApiClient client = client(Duration.ofSeconds(10), 0, 4, 1024)) {
-            assertThat(client.downloadVersion(KEY, "skill_01", "1")).hasSize(1024);
+            assertThat(client.downloadVersion(KEY, "skill_01", "1")).hasValueSatisfying(zip -> assertThat(zip).hasSize(1024));
         }
     }
 

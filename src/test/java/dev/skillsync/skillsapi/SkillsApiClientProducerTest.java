@@ -3,6 +3,8 @@ package dev.skillsync.skillsapi;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
@@ -16,17 +18,19 @@ class SkillsApiClientProducerTest {
 
     private final SkillsApiClientProducer producer = new SkillsApiClientProducer();
 
-    @Test
-    void producedClientTalksToTheConfiguredApiWithTheBetaHeader() throws Exception {
+    @ParameterizedTest
+    @EnumSource(WireShapes.class)
+    void producedClientTalksToTheConfiguredApiInTheConfiguredDialect(WireShapes shapes) throws Exception {
         try (MockWebServer server = new MockWebServer()) {
-            server.enqueue(new MockResponse().setBody(SkillsApiFixtures.skillJson("skill_01", "x", "1")));
+            server.enqueue(new MockResponse().setBody(shapes.skillJson("skill_01", "x", "1")));
             List<String> observed = new CopyOnWriteArrayList<>();
             SkillsApiClient client = producer.skillsApiClient(TestConfigs.skillsync(Map.of(
-                    "skillsync.api.base-url", server.url("/").toString(), "skillsync.api.dialect", "beta")),
+                    "skillsync.api.base-url", server.url("/").toString(),
+                    "skillsync.api.dialect", shapes.dialect().name())),
                     (operation, status, duration) -> observed.add(operation + " " + status));
             try {
-                assertThat(client.getSkill(KEY, "skill_01").id()).isEqualTo("skill_01");
-                assertThat(server.takeRequest().getHeader("anthropic-beta")).isEqualTo("skills-2025-10-02");
+                assertThat(client.getSkill(KEY, "skill_01").latestVersion()).isEqualTo("1");
+                shapes.assertStandardHeaders(server.takeRequest());
                 assertThat(observed).containsExactly("GET /v1/skills/{id} 200");
             } finally {
                 producer.close(client);
@@ -35,15 +39,27 @@ class SkillsApiClientProducerTest {
     }
 
     @Test
+    void theDefaultDialectIsBeta() {
+        SkillsApiClient client = producer.skillsApiClient(TestConfigs.skillsync(Map.of()), ApiCallObserver.NONE);
+        try {
+            assertThat(client.dialect()).isInstanceOf(BetaDialect.class);
+        } finally {
+            producer.close(client);
+        }
+    }
+
+    @Test
     void dialectNameIgnoresCaseAndSpaces() {
         assertThat(SkillsApiClientProducer.dialect(" Beta ")).isInstanceOf(BetaDialect.class);
+        assertThat(SkillsApiClientProducer.dialect("GA ")).isInstanceOf(GaDialect.class);
     }
 
     @Test
     void unknownDialectFailsWithTheSettingAndTheChoices() {
-        assertThatThrownBy(() -> producer.skillsApiClient(TestConfigs.skillsync(Map.of("skillsync.api.dialect", "ga")),
+        assertThatThrownBy(() -> producer.skillsApiClient(TestConfigs.skillsync(Map.of("skillsync.api.dialect", "v2")),
                 ApiCallObserver.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("skillsync.api.dialect 'ga' is not supported; the supported dialect is 'beta'");
+                .hasMessage("skillsync.api.dialect (SKILLSYNC_API_DIALECT) 'v2' is not supported; the supported"
+                        + " dialects are 'beta' and 'ga'");
     }
 }

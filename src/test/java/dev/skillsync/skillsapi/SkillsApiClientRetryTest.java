@@ -8,6 +8,9 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,13 +29,16 @@ import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
 import static dev.skillsync.skillsapi.SkillsApiFixtures.error;
 import static dev.skillsync.skillsapi.SkillsApiFixtures.failureOf;
 import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.skillJson;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.versionJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which failures are retried, after which waits, and what is left when retries run out. */
 @Timeout(30)
+@ParameterizedClass
+@EnumSource(WireShapes.class)
 class SkillsApiClientRetryTest {
+
+    @Parameter
+    WireShapes shapes;
 
     /** initial backoff 100 ms, max backoff 5 s, 3 retries: see {@link SkillsApiFixtures#settings}. */
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
@@ -43,7 +49,7 @@ class SkillsApiClientRetryTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new SkillsApiClient(SkillsApiFixtures.settings(server), new BetaDialect(), sleeps::add);
+        client = new SkillsApiClient(SkillsApiFixtures.settings(server), shapes.dialect(), sleeps::add);
     }
 
     @AfterEach
@@ -56,7 +62,7 @@ class SkillsApiClientRetryTest {
     @ValueSource(ints = {408, 409, 429, 500, 502, 503, 504, 529})
     void transientStatusIsRetried(int status) {
         server.enqueue(error(status, "api_error", "try again"));
-        server.enqueue(json(200, skillJson("skill_01", "x", "1")));
+        server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
         assertThat(client.getSkill(KEY, "skill_01").id()).isEqualTo("skill_01");
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -67,7 +73,7 @@ class SkillsApiClientRetryTest {
     void serverErrorsAreRetriedWithGrowingJitteredBackoffThenSucceed() {
         server.enqueue(error(500, "api_error", "boom"));
         server.enqueue(error(503, "api_error", "unavailable"));
-        server.enqueue(json(200, skillJson("skill_01", "x", "1")));
+        server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
         assertThat(client.getSkill(KEY, "skill_01").id()).isEqualTo("skill_01");
         assertThat(server.getRequestCount()).isEqualTo(3);
@@ -80,7 +86,7 @@ class SkillsApiClientRetryTest {
     void retryAfterMillisecondsIsHonoured() {
         server.enqueue(error(429, "rate_limit_error", "slow down").setHeader("retry-after-ms", "1500")
                 .setHeader("retry-after", "3"));
-        server.enqueue(json(200, skillJson("skill_01", "x", "1")));
+        server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
         client.getSkill(KEY, "skill_01");
 
@@ -90,7 +96,7 @@ class SkillsApiClientRetryTest {
     @Test
     void retryAfterSecondsIsHonoured() {
         server.enqueue(error(429, "rate_limit_error", "slow down").setHeader("retry-after", "2"));
-        server.enqueue(json(200, skillJson("skill_01", "x", "1")));
+        server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
         client.getSkill(KEY, "skill_01");
 
@@ -123,7 +129,7 @@ class SkillsApiClientRetryTest {
     @Test
     void shouldRetryTrueRetriesEvenAClientError() {
         server.enqueue(error(400, "invalid_request_error", "transient").setHeader("x-should-retry", "true"));
-        server.enqueue(json(200, skillJson("skill_01", "x", "1")));
+        server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
         assertThat(client.getSkill(KEY, "skill_01").id()).isEqualTo("skill_01");
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -161,7 +167,7 @@ class SkillsApiClientRetryTest {
     void backoffNeverExceedsTheMaximum() throws Exception {
         SkillsApiSettings capped = new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), 6, Duration.ofMillis(100), Duration.ofMillis(300), 4, 1024);
-        try (SkillsApiClient cappedClient = new SkillsApiClient(capped, new BetaDialect(), sleeps::add)) {
+        try (SkillsApiClient cappedClient = new SkillsApiClient(capped, shapes.dialect(), sleeps::add)) {
             for (int i = 0; i < 7; i++) {
                 server.enqueue(error(500, "api_error", "boom"));
             }
@@ -178,7 +184,7 @@ class SkillsApiClientRetryTest {
     @Test
     void lostAnswerToARepeatableCallIsRetried() {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
-        server.enqueue(json(200, versionJson("skill_01", "1")));
+        server.enqueue(json(200, shapes.versionJson("skill_01", "1")));
 
         assertThat(client.getVersion(KEY, "skill_01", "1").version()).isEqualTo("1");
         assertThat(sleeps).hasSize(1);
@@ -187,7 +193,7 @@ class SkillsApiClientRetryTest {
     @Test
     void lostAnswerToACreateIsNotRepeated() {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
-        server.enqueue(json(200, versionJson("skill_01", "1")));
+        server.enqueue(json(200, shapes.versionJson("skill_01", "1")));
 
         SkillsApiException e = failureOf(() -> client.createVersion(KEY, "skill_01",
                 List.of(new UploadFile("x/SKILL.md", new byte[1]))));
@@ -205,7 +211,7 @@ class SkillsApiClientRetryTest {
         gone.start();
         SkillsApiSettings settings = SkillsApiFixtures.settings(gone);
         gone.shutdown();
-        try (SkillsApiClient unreachable = new SkillsApiClient(settings, new BetaDialect(), sleeps::add)) {
+        try (SkillsApiClient unreachable = new SkillsApiClient(settings, shapes.dialect(), sleeps::add)) {
 
             SkillsApiException e = failureOf(() -> unreachable.createSkill(KEY, "x",
                     List.of(new UploadFile("x/SKILL.md", new byte[1]))));
@@ -219,7 +225,7 @@ class SkillsApiClientRetryTest {
     void eachRetryIsLoggedWithCallStatusRequestIdAndAttempt() {
         server.enqueue(error(429, "rate_limit_error", "slow down").setHeader("request-id", "req_abc")
                 .setHeader("retry-after-ms", "10"));
-        server.enqueue(json(200, skillJson("skill_01", "x", "1")));
+        server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
         try (LogCapture logs = new LogCapture()) {
             client.getSkill(KEY, "skill_01");
@@ -243,11 +249,11 @@ class SkillsApiClientRetryTest {
                 if (request.getPath().endsWith("/first") && firstSkillCalls.getAndIncrement() == 0) {
                     return error(503, "overloaded_error", "later");
                 }
-                return json(200, skillJson("skill", "x", "1"));
+                return json(200, shapes.skillJson("skill", "x", "1"));
             }
         });
         ExecutorService executor = Executors.newSingleThreadExecutor();
-        try (SkillsApiClient limited = new SkillsApiClient(onePermit, new BetaDialect(), delay -> {
+        try (SkillsApiClient limited = new SkillsApiClient(onePermit, shapes.dialect(), delay -> {
             sleeping.countDown();
             wake.await();
         })) {

@@ -44,23 +44,6 @@ final class SkillsApiFixtures {
                 + "\"},\"request_id\":\"req_" + status + "\"}");
     }
 
-    static String skillJson(String id, String title, String latestVersion) {
-        return "{\"id\":\"" + id + "\",\"created_at\":\"2026-11-20T10:00:00Z\",\"display_title\":\"" + title
-                + "\",\"latest_version\":\"" + latestVersion + "\",\"source\":\"custom\",\"type\":\"skill\","
-                + "\"updated_at\":\"2026-11-21T10:00:00Z\"}";
-    }
-
-    static String versionJson(String skillId, String version) {
-        return "{\"id\":\"skillver_" + version + "\",\"created_at\":\"2026-11-20T10:00:00Z\","
-                + "\"description\":\"Extracts text from PDFs\",\"directory\":\"pdf-tools\",\"name\":\"pdf-tools\","
-                + "\"skill_id\":\"" + skillId + "\",\"type\":\"skill_version\",\"version\":\"" + version + "\"}";
-    }
-
-    static String page(List<String> items, String nextPage) {
-        return "{\"data\":[" + String.join(",", items) + "],\"has_more\":" + (nextPage != null) + ",\"next_page\":"
-                + (nextPage == null ? "null" : "\"" + nextPage + "\"") + "}";
-    }
-
     /** The exception the call throws, failing the test when it throws none or another. */
     static SkillsApiException failureOf(ThrowableAssert.ThrowingCallable call) {
         Throwable thrown = catchThrowable(call);
@@ -68,11 +51,12 @@ final class SkillsApiFixtures {
         return (SkillsApiException) thrown;
     }
 
+    /** The headers of every call in every dialect; {@link WireShapes#assertStandardHeaders} adds the dialect's. */
     static void assertStandardHeaders(RecordedRequest request) {
         assertThat(request.getHeader("x-api-key")).isEqualTo(KEY_VALUE);
         assertThat(request.getHeader("anthropic-version")).isEqualTo("2023-06-01");
-        assertThat(request.getHeader("anthropic-beta")).isEqualTo("skills-2025-10-02");
         assertThat(request.getHeader("user-agent")).startsWith("skillsync-operator");
+        assertThat(request.getHeader("anthropic-workspace-id")).isNull();
     }
 
     /** One part of a multipart/form-data body. */

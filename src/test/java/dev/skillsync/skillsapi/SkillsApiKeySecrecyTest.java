@@ -7,6 +7,9 @@ import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
@@ -21,7 +24,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The API key shows up in no exception, log line or toString, even when a server echoes it back. */
 @Timeout(30)
+@ParameterizedClass
+@EnumSource(WireShapes.class)
 class SkillsApiKeySecrecyTest {
+
+    @Parameter
+    WireShapes shapes;
 
     private MockWebServer server;
     private SkillsApiClient client;
@@ -31,7 +39,7 @@ class SkillsApiKeySecrecyTest {
         server = new MockWebServer();
         server.start();
         client = new SkillsApiClient(new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
-                Duration.ofMillis(500), 1, Duration.ofMillis(1), Duration.ofMillis(5), 4, 1024), new BetaDialect(),
+                Duration.ofMillis(500), 1, Duration.ofMillis(1), Duration.ofMillis(5), 4, 1024), shapes.dialect(),
                 delay -> { });
     }
 
@@ -100,7 +108,7 @@ class SkillsApiKeySecrecyTest {
 
     @Test
     void surroundingWhitespaceIsNotPartOfTheKey() throws Exception {
-        server.enqueue(new MockResponse().setBody(SkillsApiFixtures.skillJson("skill_01", "x", "1")));
+        server.enqueue(new MockResponse().setBody(shapes.skillJson("skill_01", "x", "1")));
 
         client.getSkill(ApiKey.of(KEY_VALUE + "\n"), "skill_01");
 

@@ -1,5 +1,6 @@
 package dev.skillsync.testing;
 
+import dev.skillsync.fake.FakeDialect;
 import dev.skillsync.fake.FakeSkillsApi;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -7,12 +8,15 @@ import java.util.Map;
 
 /**
  * Starts what the operator under test talks to: the embedded Kubernetes API and the fake Skills API, and points the
- * operator's configuration at them. Tests reach both through the static accessors.
+ * operator's configuration at them. Tests reach both through the static accessors. The wire dialect follows the test
+ * profile: GA for a profile marked {@link GaWire}, else beta.
  */
 public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedKubernetes kubernetes;
     private static FakeSkillsApi skillsApi;
+
+    private FakeDialect dialect = FakeDialect.BETA;
 
     public static EmbeddedKubernetes kubernetes() {
         return kubernetes;
@@ -23,10 +27,27 @@ public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleMan
     }
 
     @Override
+    public void setContext(Context context) {
+        dialect = isGaProfile(context.testProfile()) ? FakeDialect.GA : FakeDialect.BETA;
+    }
+
+    private boolean isGaProfile(String profile) {
+        if (profile == null || profile.isEmpty()) {
+            return false;
+        }
+        try {
+            return GaWire.class.isAssignableFrom(Class.forName(profile, false, getClass().getClassLoader()));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("test profile " + profile + " cannot be loaded", e);
+        }
+    }
+
+    @Override
     public Map<String, String> start() {
         kubernetes = EmbeddedKubernetes.start();
-        skillsApi = FakeSkillsApi.start();
+        skillsApi = FakeSkillsApi.start(dialect);
         return Map.ofEntries(
+                Map.entry("skillsync.api.dialect", dialect.settingValue()),
                 Map.entry("quarkus.kubernetes-client.api-server-url", kubernetes.url()),
                 Map.entry("quarkus.kubernetes-client.trust-certs", "true"),
                 Map.entry("skillsync.api.base-url", skillsApi.baseUrl()),
