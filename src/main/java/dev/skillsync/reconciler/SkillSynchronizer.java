@@ -138,8 +138,8 @@ public class SkillSynchronizer {
      * the skill); anything already gone counts as deleted.
      */
     public void deleteRemote(ApiKey key, String skillId) {
-        if (!api.dialect().deletesVersionsWithSkill()) {
-            deleteVersions(key, skillId);
+        if (!api.dialect().deletesVersionsWithSkill() && !deleteVersions(key, skillId)) {
+            return;
         }
         try {
             api.deleteSkill(key, skillId);
@@ -150,19 +150,21 @@ public class SkillSynchronizer {
         }
     }
 
-    private void deleteVersions(ApiKey key, String skillId) {
+    /** Deletes every version of the skill; false when the skill itself is already gone. */
+    private boolean deleteVersions(ApiKey key, String skillId) {
         List<RemoteVersion> versions;
         try {
             versions = api.listVersions(key, skillId);
         } catch (SkillsApiException e) {
             if (e.isNotFound()) {
-                return;
+                return false;
             }
             throw e;
         }
         for (RemoteVersion version : versions) {
             deleteVersionIfPresent(key, skillId, version.version());
         }
+        return true;
     }
 
     /**

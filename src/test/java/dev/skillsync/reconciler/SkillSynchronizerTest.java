@@ -288,7 +288,7 @@ class SkillSynchronizerTest {
             assertThat(state.skillId()).isEqualTo(existing.id());
             assertThat(state.latestVersion()).isEqualTo(existing.latestVersion());
             assertThat(fake.versions(existing.id())).hasSize(1);
-            assertThat(progress.steps()).containsExactly(new SkillIdentified(existing.id()));
+            assertThat(progress.steps()).containsExactly(new SkillIdentified(existing.id()), new Event("Normal", SkillSynchronizer.REMOTE_COMPARED));
             assertThat(writes()).isEmpty();
         }
 
@@ -304,7 +304,7 @@ class SkillSynchronizerTest {
             assertThat(uploaded.files().get("pdf-tools/run.py")).isEqualTo("print('two')".getBytes(StandardCharsets.UTF_8));
             assertThat(state.latestVersion()).isEqualTo(uploaded.version());
             assertThat(progress.steps()).containsExactly(
-                    new SkillIdentified(existing.id()),
+                    new SkillIdentified(existing.id()), new Event("Normal", SkillSynchronizer.REMOTE_COMPARED),
                     new VersionUploadStarting(existing.id()),
                     new VersionCreated(existing.id(), uploaded.version(), v2.contentHash()));
             assertThat(writes()).containsExactly("POST /v1/skills/" + existing.id() + "/versions");
@@ -319,7 +319,7 @@ class SkillSynchronizerTest {
 
             assertThat(remoteVersions(skillId)).containsExactly(versions.get(1), versions.get(2));
             assertThat(progress.steps()).containsExactly(
-                    new SkillIdentified(skillId),
+                    new SkillIdentified(skillId), new Event("Normal", SkillSynchronizer.REMOTE_COMPARED),
                     new VersionsPruned(skillId, List.of(versions.get(0)), 2));
             assertThat(state.versions()).extracting(SkillVersionStatus::getVersion)
                     .containsExactly(versions.get(2), versions.get(1));
@@ -366,7 +366,8 @@ class SkillSynchronizerTest {
                     "GET /v1/skills/" + skill.id() + "/versions");
             assertThat(state.versions()).extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
                     .containsExactly(tuple(skill.latestVersion(), v1.contentHash()));
-            assertThat(progress.steps()).isEmpty();
+            // The comparison by download is said in an Event; nothing else happens.
+            assertThat(progress.steps()).containsExactly(new Event("Normal", SkillSynchronizer.REMOTE_COMPARED));
         }
 
         @Test
@@ -454,7 +455,7 @@ class SkillSynchronizerTest {
                     .containsExactly(tuple(added.version(), v2.contentHash()),
                             tuple(skill.latestVersion(), v1.contentHash()));
             assertThat(state.versions().get(0).getCreatedAt()).isNotNull();
-            assertThat(progress.steps()).isEmpty();
+            assertThat(progress.steps()).containsExactly(new Event("Normal", SkillSynchronizer.REMOTE_COMPARED));
         }
     }
 
