@@ -13,6 +13,9 @@ import dev.skillsync.resource.DeletionPolicy;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillConditions;
+import dev.skillsync.resource.SkillSpec;
+import dev.skillsync.resource.SkillSpecRules;
+import dev.skillsync.resource.SpecProblem;
 import dev.skillsync.resource.SkillStatus;
 import dev.skillsync.skillsapi.ApiKey;
 import dev.skillsync.skillsapi.SkillsApiClient;
@@ -64,6 +67,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
     public static final String NAME = "skill";
     static final String CONFIGMAP_INDEX = "skill-by-configmap";
+    private static final String DELETION_POLICY_FIELD = "spec.deletionPolicy";
+    private static final String API_KEY_FIELD = "spec.apiKeySecretRef";
 
     private static final Logger LOG = Logger.getLogger(SkillReconciler.class);
 
@@ -118,6 +123,10 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     @Override
     public UpdateControl<Skill> reconcile(Skill skill, Context<Skill> context) {
         Instant now = clock.instant();
+        List<SpecProblem> specProblems = SkillSpecRules.problems(skill.getSpec());
+        if (!specProblems.isEmpty()) {
+            return fail(skill, invalidSpec(specProblems), false, now);
+        }
         if (skill.getSpec().isSuspended()) {
             return finish(skill, new SyncOutcome.Suspended(), null, now);
         }
@@ -168,6 +177,10 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         String name = key(skill);
         sources.forEach(source -> source.forget(skill));
         metrics.forget(name);
+        List<SpecProblem> unreadable = unreadableForDeletion(skill.getSpec());
+        if (!unreadable.isEmpty()) {
+            return deletionWithUnreadableSpec(skill, context, unreadable);
+        }
         if (skill.getSpec().effectiveDeletionPolicy() == DeletionPolicy.Orphan) {
             LOG.infof("Skill %s deleted with deletionPolicy Orphan: the remote skill is kept", name);
             return DeleteControl.defaultDelete();
@@ -198,6 +211,43 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
                     StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(message), now));
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff.next(skill.getStatus(), now));
         }
+    }
+
+    /**
+     * A remote skill is deleted or kept as the user's policy says, with the user's key; when either cannot be read, the
+     * remote skill is left alone until the spec is fixed. With nothing remote, the Skill can go.
+     */
+    private DeleteControl deletionWithUnreadableSpec(Skill skill, Context<Skill> context, List<SpecProblem> problems) {
+        boolean remoteKnown = skillIdOf(skill) != null
+                || (skill.getStatus() != null && skill.getStatus().getPendingCreate() != null);
+        if (!remoteKnown) {
+            return DeleteControl.defaultDelete();
+        }
+        String message = "cannot tell what to do with the remote skill: " + joined(problems)
+                + "; set spec.deletionPolicy to Delete to delete the remote skill or to Orphan to keep it";
+        events.warning(skill, SkillConditions.DELETION_BLOCKED, message);
+        writeStatus(skill, context,
+                StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(message), clock.instant()));
+        // A fix of the spec is an update of the Skill, which starts the next cleanup: nothing to retry until then.
+        return DeleteControl.noFinalizerRemoval();
+    }
+
+    /** The problems of the fields a deletion needs: the policy, and the key it deletes with. */
+    private static List<SpecProblem> unreadableForDeletion(SkillSpec spec) {
+        if (spec == null) {
+            return SkillSpecRules.problems(null);
+        }
+        return spec.readProblems().stream().filter(p -> p.field().equals(SkillSpec.ROOT)
+                || p.field().equals(DELETION_POLICY_FIELD) || p.field().startsWith(API_KEY_FIELD)).toList();
+    }
+
+    /** Stalled until the spec changes: the generation change of a fix starts the next reconcile. */
+    private static SyncFailure invalidSpec(List<SpecProblem> problems) {
+        return new SyncFailure(SkillConditions.INVALID_SPEC, joined(problems), true, null);
+    }
+
+    private static String joined(List<SpecProblem> problems) {
+        return problems.stream().map(SpecProblem::message).collect(Collectors.joining(" | "));
     }
 
     private ContentSource sourceFor(Skill skill) throws SourceException {

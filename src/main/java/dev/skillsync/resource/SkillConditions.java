@@ -19,6 +19,8 @@ public final class SkillConditions {
     public static final String DELETING = "Deleting";
     public static final String DELETION_BLOCKED = "DeletionBlocked";
     public static final String AMBIGUOUS_CREATE = "AmbiguousCreate";
+    /** A spec value the operator cannot use, which a current API server's schema would have refused. */
+    public static final String INVALID_SPEC = "InvalidSpec";
 
     private SkillConditions() {
     }
