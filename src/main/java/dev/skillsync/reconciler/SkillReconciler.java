@@ -122,6 +122,9 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
     @Override
     public UpdateControl<Skill> reconcile(Skill skill, Context<Skill> context) {
+        if (!keepReadProblems(skill, context)) {
+            return UpdateControl.noUpdate();
+        }
         Instant now = clock.instant();
         List<SpecProblem> specProblems = SkillSpecRules.problems(skill.getSpec());
         if (!specProblems.isEmpty()) {
@@ -177,6 +180,9 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         String name = key(skill);
         sources.forEach(source -> source.forget(skill));
         metrics.forget(name);
+        if (!keepReadProblems(skill, context)) {
+            return DeleteControl.noFinalizerRemoval();
+        }
         List<SpecProblem> unreadable = unreadableForDeletion(skill.getSpec());
         if (!unreadable.isEmpty()) {
             return deletionWithUnreadableSpec(skill, context, unreadable);
@@ -230,6 +236,23 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
                 StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(message), clock.instant()));
         // A fix of the spec is an update of the Skill, which starts the next cleanup: nothing to retry until then.
         return DeleteControl.noFinalizerRemoval();
+    }
+
+    /**
+     * Gives the Skill the problems found when its spec was read (see {@link SkillSpec#keepReadProblemsOf}), from the
+     * cached Skill of the same generation, hence the same spec.
+     *
+     * @return false when the cache holds another generation by now: that change is queued and is reconciled next
+     */
+    private static boolean keepReadProblems(Skill skill, Context<Skill> context) {
+        Skill read = context.getPrimaryCache().get(ResourceID.fromResource(skill)).orElse(null);
+        if (read == null || !Objects.equals(read.getMetadata().getGeneration(), skill.getMetadata().getGeneration())) {
+            return false;
+        }
+        if (read.getSpec() != null && skill.getSpec() != null) {
+            skill.getSpec().keepReadProblemsOf(read.getSpec());
+        }
+        return true;
     }
 
     /** The problems of the fields a deletion needs: the policy, and the key it deletes with. */

@@ -129,6 +129,14 @@ public class SkillSpec {
         this.readProblems = List.copyOf(readProblems);
     }
 
+    /**
+     * Takes the problems found when this same spec was read from the API server. java-operator-sdk reconciles a JSON
+     * copy of the Skill it cached, and the values left out are not in that JSON, so the copy alone looks valid.
+     */
+    public void keepReadProblemsOf(SkillSpec read) {
+        this.readProblems = read.readProblems;
+    }
+
     /** Whether the field, or the whole spec, could not be read: its value in this model is then not the user's. */
     public boolean unreadable(String field) {
         return readProblems.stream().anyMatch(p -> p.field().equals(field) || p.field().equals(ROOT));

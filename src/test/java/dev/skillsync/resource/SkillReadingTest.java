@@ -94,6 +94,19 @@ class SkillReadingTest {
     }
 
     @Test
+    void aJsonCopyTakesTheProblemsFromTheSkillAsRead() {
+        Skill skill = read("""
+                {"source": {"configMap": {"name": "files"}}, "deletionPolicy": "Sometimes", "suspend": "yes"}""");
+        Skill copy = serialization.clone(skill);
+        assertThat(copy.getSpec().readProblems()).isEmpty();
+
+        copy.getSpec().keepReadProblemsOf(skill.getSpec());
+
+        assertThat(copy.getSpec().readProblems()).hasSize(2).isEqualTo(skill.getSpec().readProblems());
+        assertThat(copy.getSpec()).isEqualTo(skill.getSpec());
+    }
+
+    @Test
     void aStatusThatCannotBeReadLosesOnlyTheFieldsInError() {
         Skill skill = serialization.unmarshal("""
                 {"apiVersion": "skillsync.dev/v1alpha1", "kind": "Skill", "metadata": {"name": "s"},

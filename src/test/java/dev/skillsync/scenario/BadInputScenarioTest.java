@@ -73,7 +73,7 @@ class BadInputScenarioTest extends ScenarioSupport {
         cases.add(ownFiles(ns, "fm-description-empty", "description is empty", Map.of("SKILL.md", "---\nname: tools\ndescription: \"\"\n---\n")));
         cases.add(ownFiles(ns, "fm-description-too-long", "at most 1024", Map.of("SKILL.md", skillMd("tools", "d".repeat(1025)))));
         cases.add(ownFiles(ns, "fm-description-xml", "XML tags", Map.of("SKILL.md", skillMd("tools", "Runs <script>x</script>"))));
-        cases.add(ownFiles(ns, "fm-duplicate-name", "name", Map.of("SKILL.md", "---\nname: one\nname: two\ndescription: Twice.\n---\n")));
+        cases.add(ownFiles(ns, "fm-duplicate-name", "Duplicate field 'name'", Map.of("SKILL.md", "---\nname: one\nname: two\ndescription: Twice.\n---\n")));
         // Files
         cases.add(ownFiles(ns, "files-empty-configmap", "has no data or binaryData keys", Map.of()));
         cases.add(ownFiles(ns, "files-empty-skill-md", "must start with a '---' line", Map.of("SKILL.md", "")));
@@ -128,7 +128,7 @@ class BadInputScenarioTest extends ScenarioSupport {
                 "\"source\": {\"configMap\": {\"name\": \"good-files\", \"items\": [{\"key\": \"SKILL.md\"}]}}"));
         cases.add(invalidSpec("spec-configmap-without-name", "spec.source.configMap.name is missing",
                 "\"source\": {\"configMap\": {}}"));
-        cases.add(invalidSpec("spec-oci-url-scheme", "spec.source.oci.url", ociSource("https://registry.example/skills/s", null)));
+        cases.add(invalidSpec("spec-oci-url-scheme", "url must have the form oci://host[:port]/repository/path", ociSource("https://registry.example/skills/s", null)));
         cases.add(invalidSpec("spec-oci-url-no-repository", "has no repository path", ociSource("oci://registry.example", null)));
         cases.add(invalidSpec("spec-oci-digest-malformed", "not a valid digest",
                 ociSource("oci://registry.example/skills/s", "{\"digest\": \"sha256:abc\"}")));
@@ -188,6 +188,37 @@ class BadInputScenarioTest extends ScenarioSupport {
         Skill synced = awaitSynced(ns, "valid");
         assertThat(api().versions(synced.getStatus().getSkillId())).hasSize(1);
         assertThat(callsWith(KEY)).isNotEmpty().allMatch(call -> call.status() < 400);
+    }
+
+    @Test
+    void aDeletionWhosePolicyCannotBeReadKeepsTheRemoteSkillUntilThePolicyIsFixed() {
+        String ns = uniqueNamespace("bad-policy");
+        create(configMap(ns, "files", true, files("kept", "Kept.", "pass\n")));
+        k8s().genericKubernetesResources(SKILLS).inNamespace(ns).resource(rawSkill(ns, "kept", "{" + good()
+                .replace("good-files", "files") + "}")).create();
+        String skillId = awaitSynced(ns, "kept").getStatus().getSkillId();
+
+        k8s().genericKubernetesResources(SKILLS).inNamespace(ns).withName("kept")
+                .edit(skill -> withSpecField(skill, "deletionPolicy", "Sometimes"));
+        awaitReady(ns, "kept", "False", INVALID_SPEC);
+        skill(ns, "kept").delete();
+
+        Skill blocked = awaitReady(ns, "kept", "False", "DeletionBlocked");
+        assertThat(condition(blocked, "Ready").orElseThrow().getMessage()).contains("'Sometimes'", "Orphan");
+        await().atMost(TIMEOUT).until(() -> hasEvent(ns, "kept", "Warning", "DeletionBlocked"));
+        assertThat(api().skill(skillId)).isPresent();
+        assertThat(writeCallsFor(skillId)).isZero();
+
+        k8s().genericKubernetesResources(SKILLS).inNamespace(ns).withName("kept")
+                .edit(skill -> withSpecField(skill, "deletionPolicy", "Orphan"));
+        await().atMost(TIMEOUT).until(() -> skill(ns, "kept").get() == null);
+        assertThat(api().skill(skillId)).isPresent();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static GenericKubernetesResource withSpecField(GenericKubernetesResource skill, String field, Object value) {
+        ((Map<String, Object>) skill.getAdditionalProperties().get("spec")).put(field, value);
+        return skill;
     }
 
     private List<RecordedCall> callsWith(String key) {
