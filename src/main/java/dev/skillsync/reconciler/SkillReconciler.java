@@ -67,6 +67,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
     public static final String NAME = "skill";
     static final String CONFIGMAP_INDEX = "skill-by-configmap";
+    /** The watch of labelled ConfigMaps, by the name health checks report it under. */
+    static final String CONFIGMAP_SOURCE = "labelled-configmaps";
     private static final String DELETION_POLICY_FIELD = "spec.deletionPolicy";
     private static final String API_KEY_FIELD = "spec.apiKeySecretRef";
 
@@ -109,6 +111,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         });
         // Only labelled ConfigMaps are cached; others are read directly when a Skill needs them.
         var configuration = InformerEventSourceConfiguration.from(ConfigMap.class, Skill.class)
+                .withName(CONFIGMAP_SOURCE)
                 .withLabelSelector(Constants.SOURCE_LABEL_SELECTOR)
                 .withSecondaryToPrimaryMapper((ConfigMap configMap) -> context.getPrimaryCache()
                         .byIndex(CONFIGMAP_INDEX, indexKey(configMap.getMetadata().getName(),

@@ -54,7 +54,8 @@ class StoppedWatchScenarioTest extends ScenarioSupport {
                 .create();
 
         await().atMost(TIMEOUT).until(() -> get(liveness).status() == 503);
-        assertThat(get(liveness).body()).contains("\"status\": \"DOWN\"", "skill/", "stopped watching");
+        assertThat(get(liveness).body()).contains("\"status\": \"DOWN\"", "skill/labelled-configmaps",
+                "stopped watching");
     }
 
     private record Answer(int status, String body) {
