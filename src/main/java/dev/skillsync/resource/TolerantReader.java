@@ -73,16 +73,18 @@ final class TolerantReader {
             } catch (JsonMappingException e) {
                 String field = root + pathOf(e);
                 JsonNode bad = nodeAt(remaining, e.getPath());
-                problems.add(new SpecProblem(field, field + " " + (bad == null ? "cannot be read" : "is " + describe(bad))
-                        + "; " + expected(e)));
+                String value = bad == null ? "cannot be read" : "is " + describe(bad);
+                problems.add(new SpecProblem(field, field + " " + value + "; " + expected(e)));
                 if (!remove(remaining, e.getPath())) {
                     break;
                 }
             } catch (IOException | IllegalArgumentException e) {
                 problems.add(new SpecProblem(root, root + " cannot be read: " + e.getMessage()));
-                break;
+                return new Result<>(empty, List.copyOf(problems));
             }
         }
+        // Nothing of it is used then, so the problem is the whole of it: no field may be taken for read.
+        problems.add(new SpecProblem(root, root + " cannot be read as a whole; correct the fields named here"));
         return new Result<>(empty, List.copyOf(problems));
     }
 
