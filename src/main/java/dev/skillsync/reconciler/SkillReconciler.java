@@ -15,8 +15,8 @@ import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillConditions;
 import dev.skillsync.resource.SkillSpec;
 import dev.skillsync.resource.SkillSpecRules;
-import dev.skillsync.resource.SpecProblem;
 import dev.skillsync.resource.SkillStatus;
+import dev.skillsync.resource.SpecProblem;
 import dev.skillsync.skillsapi.ApiKey;
 import dev.skillsync.skillsapi.SkillsApiClient;
 import dev.skillsync.skillsapi.SkillsApiException;
@@ -69,8 +69,6 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     static final String CONFIGMAP_INDEX = "skill-by-configmap";
     /** The watch of labelled ConfigMaps, by the name health checks report it under. */
     static final String CONFIGMAP_SOURCE = "labelled-configmaps";
-    private static final String DELETION_POLICY_FIELD = "spec.deletionPolicy";
-    private static final String API_KEY_FIELD = "spec.apiKeySecretRef";
 
     private static final Logger LOG = Logger.getLogger(SkillReconciler.class);
 
@@ -186,7 +184,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         if (!keepReadProblems(skill, context)) {
             return DeleteControl.noFinalizerRemoval();
         }
-        List<SpecProblem> unreadable = unreadableForDeletion(skill.getSpec());
+        List<SpecProblem> unreadable = SkillSpecRules.deletionProblems(skill.getSpec());
         if (!unreadable.isEmpty()) {
             return deletionWithUnreadableSpec(skill, context, unreadable);
         }
@@ -256,15 +254,6 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             skill.getSpec().keepReadProblemsOf(read.getSpec());
         }
         return true;
-    }
-
-    /** The problems of the fields a deletion needs: the policy, and the key it deletes with. */
-    private static List<SpecProblem> unreadableForDeletion(SkillSpec spec) {
-        if (spec == null) {
-            return SkillSpecRules.problems(null);
-        }
-        return spec.readProblems().stream().filter(p -> p.field().equals(SkillSpec.ROOT)
-                || p.field().equals(DELETION_POLICY_FIELD) || p.field().startsWith(API_KEY_FIELD)).toList();
     }
 
     /** Stalled until the spec changes: the generation change of a fix starts the next reconcile. */

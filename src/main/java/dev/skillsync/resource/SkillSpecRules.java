@@ -15,6 +15,8 @@ import java.util.List;
 public final class SkillSpecRules {
 
     private static final String INTERVAL = "spec.interval";
+    private static final String DELETION_POLICY = "spec.deletionPolicy";
+    private static final String API_KEY_SECRET_REF = "spec.apiKeySecretRef";
     private static final int MAX_INTERVAL_LENGTH = 32;
     private static final int MAX_URL_LENGTH = 2048;
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
@@ -45,9 +47,21 @@ public final class SkillSpecRules {
         }
         SecretKeySelector apiKey = spec.getApiKeySecretRef();
         if (apiKey != null) {
-            requireName("spec.apiKeySecretRef.name", apiKey.getName(), problems);
+            requireName(API_KEY_SECRET_REF + ".name", apiKey.getName(), problems);
         }
         return problems;
+    }
+
+    /**
+     * The problems of what a deletion needs: the policy, and the key it deletes with. With one of them, the operator
+     * cannot tell whether to delete the remote skill, or cannot do it with the user's key.
+     */
+    public static List<SpecProblem> deletionProblems(SkillSpec spec) {
+        if (spec == null) {
+            return problems(null);
+        }
+        return spec.readProblems().stream().filter(p -> p.field().equals(SkillSpec.ROOT)
+                || p.field().equals(DELETION_POLICY) || p.field().startsWith(API_KEY_SECRET_REF)).toList();
     }
 
     private static void checkSource(SkillSpec spec, List<SpecProblem> problems) {

@@ -77,6 +77,20 @@ class SkillReadingTest {
     }
 
     @Test
+    void aDeletionNeedsThePolicyAndTheKeyToBeReadable() {
+        assertThat(SkillSpecRules.deletionProblems(read("""
+                {"source": "files", "interval": 5, "deletionPolicy": "Orphan"}""").getSpec())).isEmpty();
+        assertThat(SkillSpecRules.deletionProblems(read("""
+                {"source": {"configMap": {"name": "files"}}, "deletionPolicy": "Sometimes"}""").getSpec()))
+                .extracting(SpecProblem::field).containsExactly("spec.deletionPolicy");
+        assertThat(SkillSpecRules.deletionProblems(read("""
+                {"source": {"configMap": {"name": "files"}}, "apiKeySecretRef": {"name": ["key"]}}""").getSpec()))
+                .extracting(SpecProblem::field).containsExactly("spec.apiKeySecretRef.name");
+        assertThat(SkillSpecRules.deletionProblems(read("42").getSpec()))
+                .extracting(SpecProblem::field).containsExactly("spec");
+    }
+
+    @Test
     void aSpecThatIsNotAnObjectIsReportedAsAWhole() {
         Skill skill = read("\"pdf-tools\"");
 
