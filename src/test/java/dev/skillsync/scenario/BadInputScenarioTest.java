@@ -188,6 +188,11 @@ class BadInputScenarioTest extends ScenarioSupport {
         Skill synced = awaitSynced(ns, "valid");
         assertThat(api().versions(synced.getStatus().getSkillId())).hasSize(1);
         assertThat(callsWith(KEY)).isNotEmpty().allMatch(call -> call.status() < 400);
+
+        // A stalled Skill waits for its spec to change, and a fix is synced.
+        k8s().genericKubernetesResources(SKILLS).inNamespace(ns).withName("spec-max-versions-zero")
+                .edit(skill -> withSpecField(skill, "retention", Map.of("maxVersions", 2)));
+        assertThat(awaitSynced(ns, "spec-max-versions-zero").getStatus().getVersions()).hasSize(1);
     }
 
     @Test
