@@ -1,14 +1,14 @@
 package dev.skillsync.content;
 
 /** Quotes user-supplied text for error messages so that control characters and very long values stay readable. */
-final class Quote {
+public final class Quote {
 
     private static final int MAX_SHOWN = 80;
 
     private Quote() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         StringBuilder quoted = new StringBuilder("'");
         int shown = 0;
         for (int i = 0; i < text.length(); ) {

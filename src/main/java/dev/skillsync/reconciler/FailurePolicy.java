@@ -29,7 +29,8 @@ public final class FailurePolicy {
      * @param failure a {@link SkillFailure}, a {@link SkillsApiException}, or anything unforeseen (the Kubernetes API
      *        failing, say), which is retried
      * @param status the Skill's status before this reconcile
-     * @param interval the Skill's interval
+     * @param interval when to look again at a Skill whose failure needs a person (its interval); null to wait for a
+     *        change of the Skill
      */
     public FailureVerdict judge(Exception failure, SkillStatus status, Duration interval, Instant now) {
         if (failure instanceof SkillFailure typed) {
@@ -73,7 +74,7 @@ public final class FailurePolicy {
                 + "; retrying in " + wait.toSeconds() + "s", false, wait);
     }
 
-    /** Looked at again at the interval: an unwatched source or a Secret may have been fixed meanwhile. */
+    /** Looked at again at the interval, if any: an unwatched source or a Secret may have been fixed meanwhile. */
     private static FailureVerdict stalled(String reason, String message, Duration interval) {
         return new FailureVerdict(reason, message, true, interval);
     }

@@ -12,7 +12,10 @@ import dev.skillsync.resource.DeletionPolicy;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillConditions;
+import dev.skillsync.resource.SkillSpec;
+import dev.skillsync.resource.SkillSpecRules;
 import dev.skillsync.resource.SkillStatus;
+import dev.skillsync.resource.SpecProblem;
 import dev.skillsync.skillsapi.ApiKey;
 import dev.skillsync.skillsapi.SkillsApiException;
 import dev.skillsync.source.ConfigMapContentSource;
@@ -57,6 +60,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
     public static final String NAME = "skill";
     static final String CONFIGMAP_INDEX = "skill-by-configmap";
+    /** The watch of labelled ConfigMaps, by the name health checks report it under. */
+    static final String CONFIGMAP_SOURCE = "labelled-configmaps";
 
     private static final Logger LOG = Logger.getLogger(SkillReconciler.class);
 
@@ -94,6 +99,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         });
         // Only labelled ConfigMaps are cached; others are read directly when a Skill needs them.
         var configuration = InformerEventSourceConfiguration.from(ConfigMap.class, Skill.class)
+                .withName(CONFIGMAP_SOURCE)
                 .withLabelSelector(Constants.SOURCE_LABEL_SELECTOR)
                 .withSecondaryToPrimaryMapper((ConfigMap configMap) -> context.getPrimaryCache()
                         .byIndex(CONFIGMAP_INDEX, indexKey(configMap.getMetadata().getName(),
@@ -107,8 +113,16 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
     @Override
     public UpdateControl<Skill> reconcile(Skill skill, Context<Skill> context) {
+        if (!keepReadProblems(skill, context)) {
+            return UpdateControl.noUpdate();
+        }
         Instant now = clock.instant();
         SkillWrites writes = new SkillWrites(skill, context, client);
+        List<SpecProblem> specProblems = SkillSpecRules.problems(skill.getSpec());
+        if (!specProblems.isEmpty()) {
+            // Only a fix of the spec helps (the interval itself may be what is wrong), and a fix starts a reconcile.
+            return fail(skill, writes, invalidSpec(specProblems), null, false, now);
+        }
         if (skill.getSpec().isSuspended()) {
             return finish(skill, writes, new SyncOutcome.Suspended(), null, now);
         }
@@ -139,8 +153,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     /** Anything not foreseen (the Kubernetes API failing, say) still shows in status; java-operator-sdk retries. */
     @Override
     public ErrorStatusUpdateControl<Skill> updateErrorStatus(Skill skill, Context<Skill> context, Exception e) {
-        FailureVerdict verdict = failures.judge(e, skill.getStatus(), skill.getSpec().intervalDuration(),
-                clock.instant());
+        // Not a SkillFailure, so no interval is needed, and the spec's may not parse.
+        FailureVerdict verdict = failures.judge(e, skill.getStatus(), null, clock.instant());
         LOG.warnf(e, "Skill %s: %s", key(skill), verdict.message());
         events.warning(skill, verdict.reason(), verdict.message());
         SkillStatus next = StatusAggregator.aggregate(skill, verdict.outcome(false), clock.instant());
@@ -153,6 +167,13 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         String name = key(skill);
         sources.forEach(source -> source.forget(skill));
         metrics.forget(name);
+        if (!keepReadProblems(skill, context)) {
+            return DeleteControl.noFinalizerRemoval();
+        }
+        List<SpecProblem> unreadable = SkillSpecRules.deletionProblems(skill.getSpec());
+        if (!unreadable.isEmpty()) {
+            return deletionWithUnreadableSpec(skill, context, unreadable);
+        }
         if (skill.getSpec().effectiveDeletionPolicy() == DeletionPolicy.Orphan) {
             LOG.infof("Skill %s deleted with deletionPolicy Orphan: the remote skill is kept", name);
             return DeleteControl.defaultDelete();
@@ -185,6 +206,51 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         }
     }
 
+    /**
+     * A remote skill is deleted or kept as the user's policy says, with the user's key; when either cannot be read, the
+     * remote skill is left alone until the spec is fixed. With nothing remote, the Skill can go.
+     */
+    private DeleteControl deletionWithUnreadableSpec(Skill skill, Context<Skill> context, List<SpecProblem> problems) {
+        boolean remoteKnown = skillIdOf(skill) != null
+                || (skill.getStatus() != null && skill.getStatus().getPendingCreate() != null);
+        if (!remoteKnown) {
+            return DeleteControl.defaultDelete();
+        }
+        String message = "cannot tell what to do with the remote skill: " + joined(problems)
+                + "; set spec.deletionPolicy to Delete to delete the remote skill or to Orphan to keep it";
+        events.warning(skill, SkillConditions.DELETION_BLOCKED, message);
+        new SkillWrites(skill, context, client).status(
+                StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(message), clock.instant()));
+        // A fix of the spec is an update of the Skill, which starts the next cleanup: nothing to retry until then.
+        return DeleteControl.noFinalizerRemoval();
+    }
+
+    /**
+     * Gives the Skill the problems found when its spec was read (see {@link SkillSpec#keepReadProblemsOf}), from the
+     * cached Skill of the same generation, hence the same spec.
+     *
+     * @return false when the cache holds another generation by now: that change is queued and is reconciled next
+     */
+    private static boolean keepReadProblems(Skill skill, Context<Skill> context) {
+        Skill read = context.getPrimaryCache().get(ResourceID.fromResource(skill)).orElse(null);
+        if (read == null || !Objects.equals(read.getMetadata().getGeneration(), skill.getMetadata().getGeneration())) {
+            return false;
+        }
+        if (read.getSpec() != null && skill.getSpec() != null) {
+            skill.getSpec().keepReadProblemsOf(read.getSpec());
+        }
+        return true;
+    }
+
+    /** Stalled until the spec changes: the generation change of a fix starts the next reconcile. */
+    private static SkillFailure invalidSpec(List<SpecProblem> problems) {
+        return SkillFailure.needsPerson(SkillConditions.INVALID_SPEC, joined(problems));
+    }
+
+    private static String joined(List<SpecProblem> problems) {
+        return problems.stream().map(SpecProblem::message).collect(Collectors.joining(" | "));
+    }
+
     private ContentSource sourceFor(Skill skill) throws SourceException {
         return sources.stream().filter(source -> source.handles(skill)).findFirst()
                 .orElseThrow(() -> new SourceException(SourceException.Kind.INVALID_CONTENT,
@@ -201,7 +267,13 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
     private UpdateControl<Skill> fail(Skill skill, SkillWrites writes, Exception failure, boolean remoteChecked,
             Instant now) {
-        FailureVerdict verdict = failures.judge(failure, skill.getStatus(), skill.getSpec().intervalDuration(), now);
+        return fail(skill, writes, failure, skill.getSpec().intervalDuration(), remoteChecked, now);
+    }
+
+    /** @param interval when to look again at a Skill that needs a person; null to wait for a change of the Skill */
+    private UpdateControl<Skill> fail(Skill skill, SkillWrites writes, Exception failure, Duration interval,
+            boolean remoteChecked, Instant now) {
+        FailureVerdict verdict = failures.judge(failure, skill.getStatus(), interval, now);
         LOG.infof("Skill %s not synced: %s: %s", key(skill), verdict.reason(), verdict.message());
         events.warning(skill, verdict.reason(), verdict.message());
         return finish(skill, writes, verdict.outcome(remoteChecked), verdict.retryAfter(), now);

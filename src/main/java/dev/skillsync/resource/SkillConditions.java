@@ -11,7 +11,7 @@ public final class SkillConditions {
     public static final String PROGRESSING = "Progressing";
     public static final String SOURCE_NOT_FOUND = "SourceNotFound";
     public static final String INVALID_CONTENT = "InvalidContent";
-    /** A spec value the operator cannot use, e.g. a display title the Skills API would refuse. */
+    /** A spec value the operator cannot use, which a current API server's schema would have refused. */
     public static final String INVALID_SPEC = "InvalidSpec";
     public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
     public static final String RATE_LIMITED = "RateLimited";

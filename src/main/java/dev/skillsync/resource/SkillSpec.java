@@ -2,6 +2,7 @@ package dev.skillsync.resource;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -9,14 +10,19 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 @ValidationRule(value = "!has(oldSelf.displayTitle) || (has(self.displayTitle) && self.displayTitle == oldSelf.displayTitle)",
         message = "displayTitle cannot change once set: the Skills API has no way to rename a skill")
+@JsonDeserialize(using = SkillSpecDeserializer.class)
 public class SkillSpec {
 
     public static final String DEFAULT_INTERVAL = "10m";
+    /** The spec's own field name, which every problem's path starts with. */
+    public static final String ROOT = "spec";
 
+    @Size(min = 1)
     @JsonPropertyDescription("Human-readable title of the remote skill. Defaults to \"<namespace>/<name>\". "
             + "Cannot change once set. Must be unique among the organisation's skills.")
     private String displayTitle;
@@ -48,6 +54,10 @@ public class SkillSpec {
     @JsonPropertyDescription("Secret in the Skill's namespace holding the Skills API key. "
             + "Without it the operator's default key is used.")
     private SecretKeySelector apiKeySecretRef;
+
+    /** Values that could not be read into this model (see {@link SkillSpecDeserializer}); never written back. */
+    @JsonIgnore
+    private List<SpecProblem> readProblems = List.of();
 
     public String getDisplayTitle() {
         return displayTitle;
@@ -110,18 +120,41 @@ public class SkillSpec {
         return Boolean.TRUE.equals(suspend);
     }
 
+    /** The values left out because they could not be read, each naming its field; empty when all were read. */
+    public List<SpecProblem> readProblems() {
+        return readProblems;
+    }
+
+    void setReadProblems(List<SpecProblem> readProblems) {
+        this.readProblems = List.copyOf(readProblems);
+    }
+
+    /**
+     * Takes the problems found when this same spec was read from the API server. java-operator-sdk reconciles a JSON
+     * copy of the Skill it cached, and the values left out are not in that JSON, so the copy alone looks valid.
+     */
+    public void keepReadProblemsOf(SkillSpec read) {
+        this.readProblems = read.readProblems;
+    }
+
+    /** Whether the field, or the whole spec, could not be read: its value in this model is then not the user's. */
+    public boolean unreadable(String field) {
+        return readProblems.stream().anyMatch(p -> p.field().equals(field) || p.field().equals(ROOT));
+    }
+
     public int maxVersions() {
         return retention == null || retention.getMaxVersions() == null ? Retention.DEFAULT_MAX_VERSIONS
                 : retention.getMaxVersions();
     }
 
-    /** The interval as a duration; an unparsable value (the CRD rejects those) falls back to the default. */
+    /**
+     * The interval as a duration. Only for a spec that {@link SkillSpecRules} accepted: an unparsable interval is an
+     * error the user sees, never replaced by the default.
+     *
+     * @throws IllegalArgumentException when the interval is not a duration
+     */
     public Duration intervalDuration() {
-        try {
-            return GoDuration.parse(interval == null ? DEFAULT_INTERVAL : interval);
-        } catch (IllegalArgumentException e) {
-            return GoDuration.parse(DEFAULT_INTERVAL);
-        }
+        return GoDuration.parse(interval == null ? DEFAULT_INTERVAL : interval);
     }
 
     public DeletionPolicy effectiveDeletionPolicy() {
@@ -133,11 +166,13 @@ public class SkillSpec {
         return o instanceof SkillSpec that && Objects.equals(displayTitle, that.displayTitle)
                 && Objects.equals(source, that.source) && Objects.equals(interval, that.interval)
                 && Objects.equals(suspend, that.suspend) && Objects.equals(retention, that.retention)
-                && deletionPolicy == that.deletionPolicy && Objects.equals(apiKeySecretRef, that.apiKeySecretRef);
+                && deletionPolicy == that.deletionPolicy && Objects.equals(apiKeySecretRef, that.apiKeySecretRef)
+                && readProblems.equals(that.readProblems);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(displayTitle, source, interval, suspend, retention, deletionPolicy, apiKeySecretRef);
+        return Objects.hash(displayTitle, source, interval, suspend, retention, deletionPolicy, apiKeySecretRef,
+                readProblems);
     }
 }
