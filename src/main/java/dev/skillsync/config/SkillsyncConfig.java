@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -61,6 +62,13 @@ public interface SkillsyncConfig {
 
         /** Default API key for Skills without {@code apiKeySecretRef}; {@code ANTHROPIC_API_KEY} sets it. */
         Optional<String> key();
+
+        /**
+         * A file holding the default API key instead, read again at each use so that a rotated key (a Secret mounted
+         * as a file) is used without a restart; {@code ANTHROPIC_API_KEY_FILE} sets it. Not together with
+         * {@link #key()}.
+         */
+        Optional<Path> keyFile();
 
         /** Wire dialect: {@code beta} (header {@code anthropic-beta: skills-2025-10-02}). */
         @WithDefault("beta")

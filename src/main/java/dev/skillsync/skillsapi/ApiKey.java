@@ -44,6 +44,17 @@ public final class ApiKey {
         return text == null ? null : text.replace(value, REDACTED);
     }
 
+    /** Keys are equal when they are the same key, as when a rotated file holds the old key still. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiKey key && key.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return "ApiKey[redacted]";

@@ -27,19 +27,30 @@ public final class FakeSkillsApi implements AutoCloseable {
     /** The real server's limit on the total size of a skill's files. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 30L * 1024 * 1024;
 
-    private final MockWebServer server = new MockWebServer();
     private final FakeSettings settings = new FakeSettings();
     private final SkillStore store = new SkillStore(new VersionClock(Clock.systemUTC()));
     private final FaultPlan faults = new FaultPlan();
     private final CallLog calls = new CallLog();
+    private final SkillsApiDispatcher dispatcher = new SkillsApiDispatcher(store, settings, faults, calls);
+    private final int port;
+    /** Null while the fake does not listen. */
+    private MockWebServer server;
 
     private FakeSkillsApi(int port) {
-        server.setDispatcher(new SkillsApiDispatcher(store, settings, faults, calls));
+        this.port = listen(port).getPort();
+    }
+
+    /** A new server on the port: a MockWebServer cannot start again once shut down. */
+    private synchronized MockWebServer listen(int onPort) {
+        MockWebServer started = new MockWebServer();
+        started.setDispatcher(dispatcher);
         try {
-            server.start(InetAddress.getByName("127.0.0.1"), port);
+            started.start(InetAddress.getByName("127.0.0.1"), onPort);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the fake Skills API on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("Could not start the fake Skills API on 127.0.0.1:" + onPort, e);
         }
+        server = started;
+        return started;
     }
 
     /** Starts the fake on 127.0.0.1 on a free port. */
@@ -49,7 +60,25 @@ public final class FakeSkillsApi implements AutoCloseable {
 
     /** Where to send requests, without a trailing slash, e.g. "http://127.0.0.1:40123". */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getPort();
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Stops listening, as an API that is down: connections to {@link #baseUrl()} are refused until
+     * {@link #listenAgain()}. Skills, keys and recorded calls are kept.
+     */
+    public synchronized void stopListening() {
+        if (server != null) {
+            shutDown(server);
+            server = null;
+        }
+    }
+
+    /** Listens on the same port again after {@link #stopListening()}. */
+    public synchronized void listenAgain() {
+        if (server == null) {
+            listen(port);
+        }
     }
 
     public void acceptKey(String key) {
@@ -167,6 +196,10 @@ public final class FakeSkillsApi implements AutoCloseable {
 
     @Override
     public void close() {
+        stopListening();
+    }
+
+    private static void shutDown(MockWebServer server) {
         try {
             server.shutdown();
         } catch (IOException e) {

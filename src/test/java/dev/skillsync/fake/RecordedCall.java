@@ -13,9 +13,10 @@ public final class RecordedCall {
     private final String requestId;
     private final boolean responseLost;
     private final String apiKey;
+    private final long receivedNanos;
 
     RecordedCall(String method, String path, String query, int status, String requestId, boolean responseLost,
-                 String apiKey) {
+                 String apiKey, long receivedNanos) {
         this.method = method;
         this.path = path;
         this.query = query;
@@ -23,6 +24,15 @@ public final class RecordedCall {
         this.requestId = requestId;
         this.responseLost = responseLost;
         this.apiKey = apiKey;
+        this.receivedNanos = receivedNanos;
+    }
+
+    /**
+     * {@link System#nanoTime()} when the request arrived: how far apart calls came, compared within
+     * this JVM (the operator under a {@code @QuarkusTest} reads the same clock).
+     */
+    public long receivedNanos() {
+        return receivedNanos;
     }
 
     public String method() {

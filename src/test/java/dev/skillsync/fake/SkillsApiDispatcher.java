@@ -45,18 +45,19 @@ final class SkillsApiDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        long receivedNanos = System.nanoTime();
         String requestId = RandomIds.next("req_");
         String method = request.getMethod();
         HttpUrl url = request.getRequestUrl();
         String path = url.encodedPath();
-        Optional<Fault> fault = faults.takeFault(method, path);
+        Optional<Fault> fault = faults.takeFault(method, path, receivedNanos);
         Reply reply = fault
                 .map(f -> Reply.error(f.status(), f.message(), requestId, f.headers()))
                 .orElseGet(() -> answer(request, url, requestId));
         boolean lost = fault.isEmpty() && faults.takeLostResponse(method, path);
         String query = url.encodedQuery() == null ? "" : url.encodedQuery();
         calls.add(new RecordedCall(method, path, query, reply.status(), requestId, lost,
-                request.getHeader("x-api-key")));
+                request.getHeader("x-api-key"), receivedNanos));
         if (lost) {
             return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
         }

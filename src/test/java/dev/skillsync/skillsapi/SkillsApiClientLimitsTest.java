@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 @Timeout(30)
 class SkillsApiClientLimitsTest {
 
-    private final List<Duration> sleeps = new ArrayList<>();
+    private final ManualTime time = new ManualTime();
     private MockWebServer server;
 
     @BeforeEach
@@ -51,7 +51,7 @@ class SkillsApiClientLimitsTest {
             long maxDownloadBytes) {
         return new SkillsApiClient(new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
                 callTimeout, maxRetries, Duration.ofMillis(10), Duration.ofMillis(50), maxConcurrentRequests,
-                maxDownloadBytes), new BetaDialect(), sleeps::add);
+                maxDownloadBytes), new BetaDialect(), time);
     }
 
     @Test
@@ -76,7 +76,7 @@ class SkillsApiClientLimitsTest {
         try (SkillsApiClient client = client(Duration.ofMillis(300), 1, 4, 1024)) {
             assertThat(client.getSkill(KEY, "skill_01").id()).isEqualTo("skill_01");
             assertThat(server.getRequestCount()).isEqualTo(2);
-            assertThat(sleeps).hasSize(1);
+            assertThat(time.sleeps()).hasSize(1);
         }
     }
 

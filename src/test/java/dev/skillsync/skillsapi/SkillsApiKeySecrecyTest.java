@@ -32,7 +32,7 @@ class SkillsApiKeySecrecyTest {
         server.start();
         client = new SkillsApiClient(new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
                 Duration.ofMillis(500), 1, Duration.ofMillis(1), Duration.ofMillis(5), 4, 1024), new BetaDialect(),
-                delay -> { });
+                new ManualTime());
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package dev.skillsync.skillsapi;
+package dev.skillsync.testing;
 
 import dev.skillsync.config.SkillsyncConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -12,12 +12,12 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The operator's configuration mapping, read from the given properties with Quarkus' converters. */
-final class TestConfigs {
+public final class TestConfigs {
 
     private TestConfigs() {
     }
 
-    static SkillsyncConfig skillsync(Map<String, String> properties) {
+    public static SkillsyncConfig skillsync(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(SkillsyncConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
