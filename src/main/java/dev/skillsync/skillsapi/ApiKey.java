@@ -44,7 +44,7 @@ public final class ApiKey {
         return text == null ? null : text.replace(value, REDACTED);
     }
 
-    /** Keys are equal when they are the same key, as when a rotated file holds the old key still. */
+    /** Two keys are equal when they hold the same key; neither is shown. */
     @Override
     public boolean equals(Object other) {
         return other instanceof ApiKey key && key.value.equals(value);
