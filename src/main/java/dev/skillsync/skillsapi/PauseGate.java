@@ -11,7 +11,8 @@ import java.util.Optional;
  * <p>A call may pass the gate just before another call's answer closes it. The gate therefore opens again only when
  * the wait is over and every call that passed before it closed has been answered; such an answer may ask for a longer
  * wait, which the next calls then keep too. So the calls of one round are all answered before the next round starts,
- * and two rounds are at least one requested wait apart.
+ * and two rounds are at least one requested wait apart. A call out is bounded by the call timeout, and so is that
+ * extra wait.
  */
 final class PauseGate {
 
