@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -67,6 +68,13 @@ public interface SkillsyncConfig {
          * workspaces); {@code ANTHROPIC_WORKSPACE_ID} sets it.
          */
         Optional<String> workspaceId();
+
+        /**
+         * A file holding the default API key instead, read again at each use so that a rotated key (a Secret mounted
+         * as a file) is used without a restart; {@code ANTHROPIC_API_KEY_FILE} sets it. Not together with
+         * {@link #key()}.
+         */
+        Optional<Path> keyFile();
 
         /**
          * Wire dialect: {@code beta} (header {@code anthropic-beta: skills-2025-10-02}) or {@code ga} (the GA shapes,

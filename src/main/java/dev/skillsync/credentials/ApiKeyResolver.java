@@ -6,37 +6,39 @@ import dev.skillsync.resource.Skill;
 import dev.skillsync.skillsapi.ApiKey;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * Finds the API key a Skill syncs with: its own Secret, read directly each time (no informer caches Secrets), or the
  * operator's default key; each with its optional workspace (the Secret's {@value #WORKSPACE_ID_KEY} key, or
- * {@code ANTHROPIC_WORKSPACE_ID} for the default key).
+ * {@code ANTHROPIC_WORKSPACE_ID} for the default key). Either way a rotated key is used at the next sync, without a
+ * restart.
  */
 @ApplicationScoped
+@Startup
 public class ApiKeyResolver {
 
     /** The key of a Skill's Secret that names the workspace its API key acts on. */
     public static final String WORKSPACE_ID_KEY = "workspace-id";
 
     private final KubernetesClient client;
-    private final Optional<String> defaultKey;
+    private final DefaultApiKey defaultKey;
     private final String defaultWorkspaceId;
 
+    /** Created at startup, so that a key set twice stops the operator before it reconciles anything. */
     public ApiKeyResolver(KubernetesClient client, SkillsyncConfig config) {
         this.client = client;
-        this.defaultKey = config.api().key().filter(key -> !key.isBlank());
+        this.defaultKey = DefaultApiKey.from(config.api());
         this.defaultWorkspaceId = config.api().workspaceId().orElse(null);
     }
 
     public ApiKey resolve(Skill skill) throws MissingApiKeyException {
         SecretKeySelector ref = skill.getSpec().getApiKeySecretRef();
         if (ref == null) {
-            ApiKey key = defaultKey.map(ApiKey::of).orElseThrow(() -> new MissingApiKeyException(
-                    "no apiKeySecretRef is set and the operator has no default key (ANTHROPIC_API_KEY)"));
+            ApiKey key = defaultKey.get();
             try {
                 return key.inWorkspace(defaultWorkspaceId);
             } catch (IllegalArgumentException e) {

@@ -71,6 +71,17 @@ public final class ApiKey {
         return text == null ? null : text.replace(value, REDACTED);
     }
 
+    /** Two keys are equal when they hold the same key; neither is shown. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiKey key && key.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return "ApiKey[redacted]";

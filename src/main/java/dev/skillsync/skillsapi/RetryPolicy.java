@@ -80,6 +80,14 @@ final class RetryPolicy {
         return Optional.of(untilDate.isNegative() ? Duration.ZERO : untilDate);
     }
 
+    /**
+     * The wait an answer asks of every call, not only its own: a 429 or 5xx that names a wait ({@code retry-after-ms}
+     * or {@code retry-after}). Without one, each call backs off on its own.
+     */
+    Optional<Duration> pauseAskedBy(int status, Headers headers) {
+        return status == 429 || status >= 500 ? requestedDelay(headers) : Optional.empty();
+    }
+
     /** Exponential backoff before retry number {@code retry} (1 for the first), capped, less up to a quarter. */
     Duration backoff(int retry) {
         double doubled = initialBackoff.toNanos() * Math.pow(2, retry - 1);

@@ -19,8 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * The calls the operator makes to the Claude Skills API. Every call is retried on transient failures and counts
- * against one limit of calls in flight; failures surface as {@link SkillsApiException}. Thread-safe.
+ * The calls the operator makes to the Claude Skills API. Every call is retried on transient failures, counts
+ * against one limit of calls in flight, and waits out a pause the API asked of the whole process (a 429 or 5xx with
+ * {@code retry-after}); failures surface as {@link SkillsApiException}. Thread-safe.
  */
 public class SkillsApiClient implements AutoCloseable {
 

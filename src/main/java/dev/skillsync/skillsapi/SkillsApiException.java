@@ -25,13 +25,13 @@ public class SkillsApiException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    private SkillsApiException(String message, int status, String requestId, Throwable cause) {
+    private SkillsApiException(String message, int status, String requestId, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.errorType = null;
         this.apiMessage = null;
         this.requestId = requestId;
-        this.retryAfter = null;
+        this.retryAfter = retryAfter;
     }
 
     /**
@@ -48,13 +48,23 @@ public class SkillsApiException extends RuntimeException {
 
     /** No answer arrived: connection failure, timeout, interruption. */
     static SkillsApiException noAnswer(String call, String reason, Throwable cause) {
-        return new SkillsApiException("Skills API " + call + " got no answer: " + reason, 0, null, cause);
+        return new SkillsApiException("Skills API " + call + " got no answer: " + reason, 0, null, null, cause);
+    }
+
+    /**
+     * The call was not sent: an earlier answer with this status asked every call to wait, for longer than the client
+     * waits in a call. It carries that status and the wait that is left, as the answer itself would.
+     */
+    static SkillsApiException paused(String call, int status, Duration remaining) {
+        long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
+        return new SkillsApiException("Skills API " + call + " not sent: the API answered " + status
+                + " and asked every call to wait; the wait ends in " + seconds + "s", status, null, remaining, null);
     }
 
     /** A successful answer the client cannot use (malformed, too large). */
     static SkillsApiException unusableAnswer(int status, String requestId, String call, String problem) {
         return new SkillsApiException("Skills API " + call + " answered " + status + " but " + problem
-                + requestIdSuffix(requestId), status, requestId, null);
+                + requestIdSuffix(requestId), status, requestId, null, null);
     }
 
     private static String describe(int status, String errorType, String text, String requestId) {

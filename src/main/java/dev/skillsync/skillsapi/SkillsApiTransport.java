@@ -2,6 +2,7 @@ package dev.skillsync.skillsapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Sends one request to the Skills API with the key and fixed headers, under the process-wide limit on calls in
- * flight, and retries it as the {@link RetryPolicy} allows. Nothing here knows the API's resources.
+ * flight and the process-wide {@link PauseGate}, and retries it as the {@link RetryPolicy} allows. Nothing here knows
+ * the API's resources.
  */
 final class SkillsApiTransport implements AutoCloseable {
 
@@ -39,7 +41,10 @@ final class SkillsApiTransport implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final Semaphore permits;
+    private final PauseGate pauses;
     private final ErrorAnswers errors;
+    /** The base URL as messages name it: without user info, which could hold a credential. */
+    private final String baseUrl;
     private final ApiCallObserver observer;
 
     SkillsApiTransport(SkillsApiSettings settings, Map<String, String> dialectHeaders, RetryPolicy retryPolicy,
@@ -61,7 +66,9 @@ final class SkillsApiTransport implements AutoCloseable {
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
         this.permits = new Semaphore(settings.maxConcurrentRequests(), true);
+        this.pauses = new PauseGate(sleeper);
         this.errors = new ErrorAnswers(json);
+        this.baseUrl = HttpUrl.get(settings.baseUrl()).newBuilder().username("").password("").build().toString();
     }
 
     /**
@@ -116,7 +123,7 @@ final class SkillsApiTransport implements AutoCloseable {
                         requested.orElse(null));
                 delay = delayAfterAnswer(call, retry, exchange, requested, failure);
             } catch (IOException e) {
-                String reason = key.redactFrom(String.valueOf(e.getMessage()));
+                String reason = key.redactFrom(noAnswerReason(e));
                 failure = SkillsApiException.noAnswer(call, reason, e);
                 boolean mayRepeat = idempotent || e instanceof ConnectException || e instanceof UnknownHostException;
                 delay = mayRepeat && retry <= retryPolicy.maxRetries() ? retryPolicy.backoff(retry) : null;
@@ -160,27 +167,67 @@ final class SkillsApiTransport implements AutoCloseable {
         return delay;
     }
 
-    /** One HTTP attempt, holding a permit of the concurrency limit until its body is read. */
+    /**
+     * One HTTP attempt, holding a permit of the concurrency limit until its body is read. It passes the pause gate
+     * after taking the permit, and reports its answer to the gate before giving the permit back, so that no call can
+     * take the permit and pass between an answer that asks for a pause and the gate closing.
+     *
+     * @throws SkillsApiException without sending, when the API asked every call to wait longer than the maximum
+     *                            backoff; the caller reschedules after that wait
+     */
     private Exchange exchange(Request request, String call, String operation, BodyLimit limit)
             throws IOException, InterruptedException {
         permits.acquire();
-        long started = System.nanoTime();
-        int status = 0;
-        try (Response response = http.newCall(request).execute()) {
-            status = response.code();
-            ResponseBody body = response.body();
-            if (!response.isSuccessful()) {
-                return new Exchange(status, response.headers(), readUpTo(body, ERROR_BODY_LIMIT));
+        try {
+            awaitPause(call);
+            long started = System.nanoTime();
+            int status = 0;
+            Optional<Duration> pause = Optional.empty();
+            try (Response response = http.newCall(request).execute()) {
+                status = response.code();
+                pause = retryPolicy.pauseAskedBy(status, response.headers());
+                ResponseBody body = response.body();
+                if (!response.isSuccessful()) {
+                    return new Exchange(status, response.headers(), readUpTo(body, ERROR_BODY_LIMIT));
+                }
+                if (body.contentLength() > limit.bytes() || !fitsWithin(body.source(), limit.bytes())) {
+                    throw SkillsApiException.unusableAnswer(status, response.header("request-id"), call,
+                            "its body is larger than the limit of " + limit.bytes() + " bytes (" + limit.origin()
+                                    + ")");
+                }
+                return new Exchange(status, response.headers(), body.source().readByteArray());
+            } finally {
+                pauses.answered(status, pause);
+                observer.attempted(operation, status, Duration.ofNanos(System.nanoTime() - started));
             }
-            if (body.contentLength() > limit.bytes() || !fitsWithin(body.source(), limit.bytes())) {
-                throw SkillsApiException.unusableAnswer(status, response.header("request-id"), call,
-                        "its body is larger than the limit of " + limit.bytes() + " bytes (" + limit.origin() + ")");
-            }
-            return new Exchange(status, response.headers(), body.source().readByteArray());
         } finally {
             permits.release();
-            observer.attempted(operation, status, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** Waits, holding the permit, until the gate lets the call pass; gives up when the wait is too long. */
+    private void awaitPause(String call) throws InterruptedException {
+        for (Optional<PauseGate.Closed> closed = pauses.tryPass(); closed.isPresent(); closed = pauses.tryPass()) {
+            Duration remaining = closed.get().remaining();
+            if (remaining.compareTo(retryPolicy.maxBackoff()) > 0) {
+                throw SkillsApiException.paused(call, closed.get().status(), remaining);
+            }
+            sleeper.sleep(remaining);
+        }
+    }
+
+    /** What went wrong when no answer came; a refused connection names the base URL it was for. */
+    private String noAnswerReason(IOException e) {
+        if (e instanceof ConnectException) {
+            Throwable innermost = e;
+            while (innermost.getCause() != null) {
+                innermost = innermost.getCause();
+            }
+            String cause = innermost.getMessage() != null ? innermost.getMessage()
+                    : innermost.getClass().getSimpleName();
+            return "could not connect to " + baseUrl + " (" + cause + ")";
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** The call as messages name it: method and path. */

@@ -1,6 +1,7 @@
 package dev.skillsync.bench;
 
 import dev.skillsync.fake.FakeSkillsApi;
+import dev.skillsync.fake.Fault;
 import dev.skillsync.fake.RecordedCall;
 import dev.skillsync.local.OperatorProcess;
 import dev.skillsync.local.ReadyCondition;
@@ -22,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The benchmark's phases, run in this order against one operator: start, first sync, a content change of every
- * ConfigMap, steady state. Each measures its time, the Skills API calls the fake answered, the writes to Skills the
+ * ConfigMap, steady state, and a storm when asked for. Each measures its time, the Skills API calls the fake answered, the writes to Skills the
  * watch saw, and the operator's memory at its end.
  */
 final class BenchPhases {
@@ -87,6 +88,35 @@ final class BenchPhases {
                     skill.getStatus().getLatestVersion(), before.get(skill.getMetadata().getName())),
                     "Ready with a new version");
             return applyShare(count + " ConfigMaps replaced", start, applied);
+        });
+    }
+
+    /**
+     * Every Skills API call answered with the storm's status and {@code retry-after: 5} for the storm's length, while
+     * every ConfigMap is replaced; ends when every Skill is Ready=True with a new latestVersion. Reports the calls
+     * that arrived during the storm and the most within any one retry-after wait, which the operator keeps to its
+     * max-concurrent-requests.
+     */
+    PhaseResult storm(int status) throws InterruptedException {
+        int count = skills.count();
+        Duration length = settings.stormLength();
+        Duration retryAfter = BenchSettings.STORM_RETRY_AFTER;
+        Map<String, String> before = watch.latestVersions();
+        return measure(status + " storm, " + length.toSeconds() + " s", count, () -> {
+            long start = System.nanoTime();
+            api.injectFault(Fault.onEveryRequest().status(status)
+                    .header("retry-after", Long.toString(retryAfter.toSeconds())).lasting(length).build());
+            skills.indexes().forEach(i -> kubernetes.resource(skills.configMap(i, 3)).update());
+            awaitSkills(skill -> ReadyCondition.isTrue(skill) && !Objects.equals(
+                    skill.getStatus().getLatestVersion(), before.get(skill.getMetadata().getName())),
+                    "Ready with a new version");
+            long end = start + length.toNanos();
+            List<Long> inStorm = api.calls().stream().map(RecordedCall::receivedNanos)
+                    .filter(at -> at - start >= 0 && at - end < 0).toList();
+            return String.format(Locale.ROOT, "during the storm: %d calls, at most %d within one %d s retry-after;"
+                    + " the last Skill Ready %.2f s after the storm ended", inStorm.size(),
+                    StormWindow.busiest(inStorm, retryAfter), retryAfter.toSeconds(),
+                    (System.nanoTime() - end) / 1e9);
         });
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,17 +13,39 @@ class BenchSettingsTest {
 
     private static final String SKILLS = "skillsync.bench.skills";
     private static final String STEADY = "skillsync.bench.steady-seconds";
+    private static final String STORM = "skillsync.bench.storm";
+    private static final String STORM_SECONDS = "skillsync.bench.storm-seconds";
 
     @AfterEach
     void clearProperties() {
         System.clearProperty(SKILLS);
         System.clearProperty(STEADY);
+        System.clearProperty(STORM);
+        System.clearProperty(STORM_SECONDS);
     }
 
     @Test
-    void defaultsToAHundredSkillsATwentySecondWindowAndFiveMinuteWaits() {
-        assertThat(BenchSettings.fromSystemProperties())
-                .isEqualTo(new BenchSettings(100, Duration.ofSeconds(20), Duration.ofMinutes(5)));
+    void defaultsToAHundredSkillsATwentySecondWindowFiveMinuteWaitsAndNoStorm() {
+        assertThat(BenchSettings.fromSystemProperties()).isEqualTo(new BenchSettings(100, Duration.ofSeconds(20),
+                Duration.ofMinutes(5), OptionalInt.empty(), Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void aStormPhaseIsAddedWithItsStatusAndLength() {
+        System.setProperty(STORM, "503");
+        System.setProperty(STORM_SECONDS, "30");
+
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+
+        assertThat(settings.stormStatus()).hasValue(503);
+        assertThat(settings.stormLength()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void refusesAStormOfAnotherStatus() {
+        System.setProperty(STORM, "500");
+        assertThatThrownBy(BenchSettings::fromSystemProperties)
+                .hasMessage("-Dskillsync.bench.storm must be 429 or 503, got '500'");
     }
 
     @Test

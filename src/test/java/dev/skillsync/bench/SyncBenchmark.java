@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Measures the packaged operator on this machine, against the embedded Kubernetes API and the in-process fake Skills
- * API as local mode runs it: the first sync of N Skills, a content change of all of them, a steady-state window, and
- * the operator's memory. Prints figures and asserts nothing about them. Run with {@code mvn -B -Pbench package
+ * API as local mode runs it: the first sync of N Skills, a content change of all of them, a steady-state window, the
+ * operator's memory, and on request a storm of 429 or 503 answers. Prints figures and asserts nothing about them. Run with {@code mvn -B -Pbench package
  * -DskipTests}; the settings are in {@link BenchSettings}. Not part of the operator's image.
  *
  * <p>Exits 0 when every phase completed, 1 when one failed or ran past its deadline, 2 on bad settings or without
@@ -70,6 +70,9 @@ public final class SyncBenchmark {
                 results.add(phases.firstSync());
                 results.add(phases.contentChange());
                 results.add(phases.steadyState());
+                if (settings.stormStatus().isPresent()) {
+                    results.add(phases.storm(settings.stormStatus().getAsInt()));
+                }
             } catch (BenchmarkFailure e) {
                 System.err.println("\nBenchmark stopped: " + e.getMessage() + "; see " + OPERATOR_LOG);
                 if (!results.isEmpty()) {

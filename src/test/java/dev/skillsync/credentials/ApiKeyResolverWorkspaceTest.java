@@ -6,7 +6,7 @@ import dev.skillsync.skillsapi.ApiKey;
 import dev.skillsync.skillsapi.GaDialect;
 import dev.skillsync.skillsapi.SkillsApiClient;
 import dev.skillsync.skillsapi.SkillsApiSettings;
-import dev.skillsync.skillsapi.TestConfigs;
+import dev.skillsync.testing.TestConfigs;
 import dev.skillsync.testing.EmbeddedKubernetes;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import okhttp3.mockwebserver.MockResponse;

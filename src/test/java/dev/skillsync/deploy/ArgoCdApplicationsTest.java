@@ -30,7 +30,7 @@ class ArgoCdApplicationsTest {
         assertThat(chart.single(CustomResourceDefinition.class).getMetadata().getAnnotations())
                 .containsEntry("argocd.argoproj.io/sync-options", "Prune=false,Delete=false");
         assertThat(chart.single(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
-                .anySatisfy(env -> assertThat(env.getName()).isEqualTo("ANTHROPIC_API_KEY"));
+                .anySatisfy(env -> assertThat(env.getName()).isEqualTo("ANTHROPIC_API_KEY_FILE"));
     }
 
     @Test

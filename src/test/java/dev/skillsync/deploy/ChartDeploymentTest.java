@@ -149,8 +149,7 @@ class ChartDeploymentTest {
         assertThat(pod.getImagePullSecrets()).singleElement().satisfies(s -> assertThat(s.getName()).isEqualTo("regcred"));
         assertThat(operator.getEnv()).containsExactly(
                 env("ANTHROPIC_BASE_URL", "http://skills-api.example.svc:8080"),
-                new EnvVarBuilder().withName("ANTHROPIC_API_KEY").withNewValueFrom().withNewSecretKeyRef()
-                        .withName("anthropic-api-key").withKey("token").endSecretKeyRef().endValueFrom().build(),
+                env("ANTHROPIC_API_KEY_FILE", "/var/run/secrets/skillsync/api-key/token"),
                 env("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b"),
                 env("QUARKUS_LOG_LEVEL", "DEBUG"),
                 env("SKILLSYNC_CONTENT_MAX_UPLOAD_SIZE", "10M"),
@@ -167,6 +166,40 @@ class ChartDeploymentTest {
         assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
                 .containsEntry("example.com/cost-centre", "42")
                 .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+    }
+
+    @Test
+    void theDefaultKeyIsAMountedFileSoThatARotatedSecretIsUsedWithoutARestart() {
+        Deployment deployment = OperatorChart.render("apiKey: {existingSecret: anthropic-api-key, secretKey: token}")
+                .single(Deployment.class);
+
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        Container operator = onlyContainer(pod);
+        assertThat(operator.getEnv()).contains(env("ANTHROPIC_API_KEY_FILE", "/var/run/secrets/skillsync/api-key/token"))
+                .noneSatisfy(env -> assertThat(env.getName()).isEqualTo("ANTHROPIC_API_KEY"));
+        // A subPath mount would not follow the Secret when it changes.
+        assertThat(operator.getVolumeMounts()).filteredOn(mount -> mount.getName().equals("api-key")).singleElement()
+                .satisfies(mount -> {
+                    assertThat(mount.getMountPath()).isEqualTo("/var/run/secrets/skillsync/api-key");
+                    assertThat(mount.getReadOnly()).isTrue();
+                    assertThat(mount.getSubPath()).isNull();
+                });
+        assertThat(pod.getVolumes()).filteredOn(volume -> volume.getName().equals("api-key")).singleElement()
+                .satisfies(volume -> {
+                    assertThat(volume.getSecret().getSecretName()).isEqualTo("anthropic-api-key");
+                    assertThat(volume.getSecret().getItems()).singleElement().satisfies(item -> {
+                        assertThat(item.getKey()).isEqualTo("token");
+                        assertThat(item.getPath()).isEqualTo("token");
+                    });
+                });
+    }
+
+    @Test
+    void withoutADefaultKeyNoKeyIsMounted() {
+        PodSpec pod = OperatorChart.render().single(Deployment.class).getSpec().getTemplate().getSpec();
+
+        assertThat(onlyContainer(pod).getEnv()).noneSatisfy(env -> assertThat(env.getName()).startsWith("ANTHROPIC_API_KEY"));
+        assertThat(pod.getVolumes()).extracting(volume -> volume.getName()).containsExactly("tmp");
     }
 
     @Test

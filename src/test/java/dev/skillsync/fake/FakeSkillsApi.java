@@ -35,7 +35,6 @@ public final class FakeSkillsApi implements AutoCloseable {
     /** The real server's limit on the total size of a skill's files. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 30L * 1024 * 1024;
 
-    private final MockWebServer server = new MockWebServer();
     private final FakeSettings settings = new FakeSettings();
     private final SkillStore store = new SkillStore(new VersionClock(Clock.systemUTC()), settings);
     private final FaultPlan faults = new FaultPlan();
@@ -43,16 +42,29 @@ public final class FakeSkillsApi implements AutoCloseable {
     private final CallHolds<HttpCall> holdsOnReceipt = new CallHolds<>();
     private final CallHolds<HttpCall> holdsOnceProcessed = new CallHolds<>();
     private final FakeDialect dialect;
+    private final SkillsApiDispatcher dispatcher;
+    private final int port;
+    /** Null while the fake does not listen. */
+    private MockWebServer server;
 
     private FakeSkillsApi(int port, FakeDialect dialect) {
         this.dialect = dialect;
-        server.setDispatcher(new SkillsApiDispatcher(dialect, store, settings, faults, calls, holdsOnReceipt,
-                holdsOnceProcessed));
+        this.dispatcher = new SkillsApiDispatcher(dialect, store, settings, faults, calls, holdsOnReceipt,
+                holdsOnceProcessed);
+        this.port = listen(port).getPort();
+    }
+
+    /** A new server on the port: a MockWebServer cannot start again once shut down. */
+    private synchronized MockWebServer listen(int onPort) {
+        MockWebServer started = new MockWebServer();
+        started.setDispatcher(dispatcher);
         try {
-            server.start(InetAddress.getByName("127.0.0.1"), port);
+            started.start(InetAddress.getByName("127.0.0.1"), onPort);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the fake Skills API on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("Could not start the fake Skills API on 127.0.0.1:" + onPort, e);
         }
+        server = started;
+        return started;
     }
 
     /** Starts the fake, beta dialect, on 127.0.0.1 on a free port. */
@@ -92,7 +104,25 @@ public final class FakeSkillsApi implements AutoCloseable {
 
     /** Where to send requests, without a trailing slash, e.g. "http://127.0.0.1:40123". */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getPort();
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Stops listening, as an API that is down: connections to {@link #baseUrl()} are refused until
+     * {@link #listenAgain()}. Skills, keys and recorded calls are kept.
+     */
+    public synchronized void stopListening() {
+        if (server != null) {
+            shutDown(server);
+            server = null;
+        }
+    }
+
+    /** Listens on the same port again after {@link #stopListening()}. */
+    public synchronized void listenAgain() {
+        if (server == null) {
+            listen(port);
+        }
     }
 
     public void acceptKey(String key) {
@@ -250,6 +280,10 @@ public final class FakeSkillsApi implements AutoCloseable {
     @Override
     public void close() {
         dropHolds();
+        stopListening();
+    }
+
+    private static void shutDown(MockWebServer server) {
         try {
             server.shutdown();
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.skillsync.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skillsync.testing.CallHold;
@@ -487,6 +488,45 @@ class FakeSkillsApiTest {
         assertThat(faulted.errorType()).isEqualTo("api_error");
         assertThat(faulted.errorMessage()).isEqualTo("upstream hiccup");
         assertThat(recovered.status).isEqualTo(200);
+    }
+
+    @Test
+    void aFaultThatLastsATimeAnswersEveryRequestUntilItIsOver() throws IOException {
+        long injected = System.nanoTime();
+        fake.injectFault(Fault.onEveryRequest().status(503).header("retry-after", "5")
+                .lasting(Duration.ofMillis(300)).build());
+
+        Answer firstCreate = createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "d"));
+        Answer firstList = get("/v1/skills");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/v1/skills").status == 200);
+
+        assertThat(List.of(firstCreate, firstList)).allSatisfy(faulted -> {
+            assertThat(faulted.status).isEqualTo(503);
+            assertThat(faulted.headers.get("retry-after")).isEqualTo("5");
+        });
+        List<RecordedCall> calls = fake.calls();
+        long endsAt = injected + Duration.ofMillis(300).toNanos();
+        assertThat(calls.subList(0, calls.size() - 1)).allSatisfy(call -> {
+            assertThat(call.status()).isEqualTo(503);
+            assertThat(call.receivedNanos()).isLessThan(endsAt);
+        });
+        assertThat(calls.get(calls.size() - 1).receivedNanos()).isGreaterThanOrEqualTo(endsAt);
+        assertThat(fake.skills()).isEmpty();
+    }
+
+    @Test
+    void stoppedItRefusesConnectionsAndListensAgainOnTheSamePortWithItsState() throws IOException {
+        fake.createSkillOutOfBand("PDF", bytes(skillFiles("pdf-tools", "pdf-tools", "d")));
+        String baseUrl = fake.baseUrl();
+
+        fake.stopListening();
+
+        assertThatThrownBy(() -> get("/v1/skills")).isInstanceOf(java.net.ConnectException.class);
+        fake.listenAgain();
+        assertThat(fake.baseUrl()).isEqualTo(baseUrl);
+        Answer listing = get("/v1/skills");
+        assertThat(listing.status).isEqualTo(200);
+        assertThat(listing.json().get("data")).hasSize(1);
     }
 
     @Test

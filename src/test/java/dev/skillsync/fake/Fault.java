@@ -1,5 +1,6 @@
 package dev.skillsync.fake;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,17 +9,21 @@ import java.util.regex.Pattern;
 
 /**
  * An error response the fake gives instead of handling a request, for the next {@link #times()}
- * requests whose method and path (without query) match. A faulted request changes nothing.
+ * requests whose method and path (without query) match, or for every such request during a time
+ * ({@link Builder#lasting}). A faulted request changes nothing.
  * <pre>{@code
  * Fault.on("POST", "/v1/skills").status(529).times(2).header("retry-after-ms", "10").build()
+ * Fault.onEveryRequest().status(429).header("retry-after", "5").lasting(Duration.ofSeconds(20)).build()
  * }</pre>
  */
 public final class Fault {
 
+    /** Null: any method. */
     private final String method;
     private final Pattern path;
     private final int status;
     private final int times;
+    private final Duration lasting;
     private final Map<String, String> headers;
     private final String message;
 
@@ -27,6 +32,7 @@ public final class Fault {
         this.path = builder.path;
         this.status = builder.status;
         this.times = builder.times;
+        this.lasting = builder.lasting;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
         this.message = builder.message != null ? builder.message
                 : "Injected " + ApiException.errorTypeFor(builder.status) + " (HTTP " + builder.status + ")";
@@ -37,12 +43,22 @@ public final class Fault {
         return new Builder(method, pathRegex);
     }
 
+    /** Every request with any method and path: a storm or an outage of the whole API. */
+    public static Builder onEveryRequest() {
+        return new Builder(null, ".*");
+    }
+
     public int status() {
         return status;
     }
 
     public int times() {
         return times;
+    }
+
+    /** How long the fault answers every matching request after it is injected; null when it counts requests. */
+    public Duration lasting() {
+        return lasting;
     }
 
     public Map<String, String> headers() {
@@ -54,12 +70,13 @@ public final class Fault {
     }
 
     boolean matches(String requestMethod, String requestPath) {
-        return method.equals(requestMethod) && path.matcher(requestPath).matches();
+        return (method == null || method.equals(requestMethod)) && path.matcher(requestPath).matches();
     }
 
     @Override
     public String toString() {
-        return "Fault[" + method + " " + path + " -> " + status + " x" + times + "]";
+        return "Fault[" + (method == null ? "*" : method) + " " + path + " -> " + status
+                + (lasting == null ? " x" + times : " for " + lasting) + "]";
     }
 
     public static final class Builder {
@@ -68,11 +85,12 @@ public final class Fault {
         private final Pattern path;
         private int status = 500;
         private int times = 1;
+        private Duration lasting;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String message;
 
         private Builder(String method, String pathRegex) {
-            this.method = method.toUpperCase(Locale.ROOT);
+            this.method = method == null ? null : method.toUpperCase(Locale.ROOT);
             this.path = Pattern.compile(pathRegex);
         }
 
@@ -91,6 +109,19 @@ public final class Fault {
                 throw new IllegalArgumentException("A fault must apply at least once, got times=" + times);
             }
             this.times = times;
+            this.lasting = null;
+            return this;
+        }
+
+        /**
+         * Answers every matching request, however many, until this much time has passed since the
+         * fault was injected; replaces {@link #times}.
+         */
+        public Builder lasting(Duration duration) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("A fault must last a positive time, got " + duration);
+            }
+            this.lasting = duration;
             return this;
         }
 

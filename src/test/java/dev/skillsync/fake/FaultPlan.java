@@ -14,19 +14,27 @@ final class FaultPlan {
     private final List<LostResponse> lostResponses = new ArrayList<>();
 
     synchronized void inject(Fault fault) {
-        faults.add(new ArmedFault(fault, fault.times()));
+        long endsAt = fault.lasting() == null ? 0 : System.nanoTime() + fault.lasting().toNanos();
+        faults.add(new ArmedFault(fault, fault.times(), endsAt));
     }
 
     synchronized void loseNextResponse(String method, String pathRegex) {
         lostResponses.add(new LostResponse(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex)));
     }
 
-    /** The first armed fault matching the request, used up once. */
-    synchronized Optional<Fault> takeFault(String method, String path) {
+    /**
+     * The first armed fault matching the request, used up once; a fault that lasts a time is used
+     * until it is over.
+     *
+     * @param receivedNanos {@link System#nanoTime()} when the request arrived
+     */
+    synchronized Optional<Fault> takeFault(String method, String path, long receivedNanos) {
         for (Iterator<ArmedFault> it = faults.iterator(); it.hasNext(); ) {
             ArmedFault armed = it.next();
-            if (armed.fault.matches(method, path)) {
-                if (--armed.remaining == 0) {
+            if (armed.isTimed() && receivedNanos - armed.endsAtNanos >= 0) {
+                it.remove();
+            } else if (armed.fault.matches(method, path)) {
+                if (!armed.isTimed() && --armed.remaining == 0) {
                     it.remove();
                 }
                 return Optional.of(armed.fault);
@@ -56,10 +64,17 @@ final class FaultPlan {
 
         final Fault fault;
         int remaining;
+        /** For a fault that lasts a time: {@link System#nanoTime()} when it ends. */
+        final long endsAtNanos;
 
-        ArmedFault(Fault fault, int remaining) {
+        ArmedFault(Fault fault, int remaining, long endsAtNanos) {
             this.fault = fault;
             this.remaining = remaining;
+            this.endsAtNanos = endsAtNanos;
+        }
+
+        boolean isTimed() {
+            return fault.lasting() != null;
         }
     }
 

@@ -15,9 +15,10 @@ public final class RecordedCall {
     private final String apiKey;
     private final boolean betaHeader;
     private final String workspaceId;
+    private final long receivedNanos;
 
     RecordedCall(String method, String path, String query, int status, String requestId, boolean responseLost,
-                 String apiKey, boolean betaHeader, String workspaceId) {
+                 String apiKey, boolean betaHeader, String workspaceId, long receivedNanos) {
         this.betaHeader = betaHeader;
         this.workspaceId = workspaceId;
         this.method = method;
@@ -27,6 +28,15 @@ public final class RecordedCall {
         this.requestId = requestId;
         this.responseLost = responseLost;
         this.apiKey = apiKey;
+        this.receivedNanos = receivedNanos;
+    }
+
+    /**
+     * {@link System#nanoTime()} when the request arrived: how far apart calls came, compared within
+     * this JVM (the operator under a {@code @QuarkusTest} reads the same clock).
+     */
+    public long receivedNanos() {
+        return receivedNanos;
     }
 
     public String method() {

@@ -62,6 +62,7 @@ final class SkillsApiDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        long receivedNanos = System.nanoTime();
         String requestId = RandomIds.next("req_");
         String method = request.getMethod();
         HttpUrl url = request.getRequestUrl();
@@ -72,7 +73,7 @@ final class SkillsApiDispatcher extends Dispatcher {
             // Dropped before it was handled: it changed nothing, and it is not recorded as answered.
             return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
         }
-        Optional<Fault> fault = faults.takeFault(method, path);
+        Optional<Fault> fault = faults.takeFault(method, path, receivedNanos);
         Reply reply = fault
                 .map(f -> Reply.error(f.status(), f.message(), requestId, f.headers()))
                 .orElseGet(() -> answer(request, url, requestId));
@@ -80,7 +81,8 @@ final class SkillsApiDispatcher extends Dispatcher {
                 || !goesOn(holdsOnceProcessed.take(call));
         String query = url.encodedQuery() == null ? "" : url.encodedQuery();
         calls.add(new RecordedCall(method, path, query, reply.status(), requestId, lost,
-                request.getHeader("x-api-key"), hasBetaHeader(request), request.getHeader("anthropic-workspace-id")));
+                request.getHeader("x-api-key"), hasBetaHeader(request), request.getHeader("anthropic-workspace-id"),
+                receivedNanos));
         if (lost) {
             return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
         }

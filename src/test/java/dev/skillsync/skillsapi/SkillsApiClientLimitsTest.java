@@ -40,7 +40,7 @@ class SkillsApiClientLimitsTest {
     @Parameter
     WireShapes shapes;
 
-    private final List<Duration> sleeps = new ArrayList<>();
+    private final ManualTime time = new ManualTime();
     private MockWebServer server;
 
     @BeforeEach
@@ -58,7 +58,7 @@ class SkillsApiClientLimitsTest {
             long maxDownloadBytes) {
         return new SkillsApiClient(new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
                 callTimeout, maxRetries, Duration.ofMillis(10), Duration.ofMillis(50), maxConcurrentRequests,
-                maxDownloadBytes), shapes.dialect(), sleeps::add);
+                maxDownloadBytes), shapes.dialect(), time);
     }
 
     @Test
@@ -83,7 +83,7 @@ class SkillsApiClientLimitsTest {
         try (SkillsApiClient client = client(Duration.ofMillis(300), 1, 4, 1024)) {
             assertThat(client.getSkill(KEY, "skill_01").id()).isEqualTo("skill_01");
             assertThat(server.getRequestCount()).isEqualTo(2);
-            assertThat(sleeps).hasSize(1);
+            assertThat(time.sleeps()).hasSize(1);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.skillsync.skillsapi;
 
+import dev.skillsync.testing.TestConfigs;
+
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +40,8 @@ class SkillsApiClientRetryTest {
     WireShapes shapes;
 
     /** initial backoff 100 ms, max backoff 5 s, 3 retries: see {@link SkillsApiFixtures#settings}. */
-    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private final ManualTime time = new ManualTime();
+    private final List<Duration> sleeps = time.sleeps();
     private MockWebServer server;
     private SkillsApiClient client;
 
@@ -49,7 +49,7 @@ class SkillsApiClientRetryTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new SkillsApiClient(SkillsApiFixtures.settings(server), shapes.dialect(), sleeps::add);
+        client = new SkillsApiClient(SkillsApiFixtures.settings(server), shapes.dialect(), time);
     }
 
     @AfterEach
@@ -167,7 +167,7 @@ class SkillsApiClientRetryTest {
     void backoffNeverExceedsTheMaximum() throws Exception {
         SkillsApiSettings capped = new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), 6, Duration.ofMillis(100), Duration.ofMillis(300), 4, 1024);
-        try (SkillsApiClient cappedClient = new SkillsApiClient(capped, shapes.dialect(), sleeps::add)) {
+        try (SkillsApiClient cappedClient = new SkillsApiClient(capped, shapes.dialect(), time)) {
             for (int i = 0; i < 7; i++) {
                 server.enqueue(error(500, "api_error", "boom"));
             }
@@ -211,7 +211,7 @@ class SkillsApiClientRetryTest {
         gone.start();
         SkillsApiSettings settings = SkillsApiFixtures.settings(gone);
         gone.shutdown();
-        try (SkillsApiClient unreachable = new SkillsApiClient(settings, shapes.dialect(), sleeps::add)) {
+        try (SkillsApiClient unreachable = new SkillsApiClient(settings, shapes.dialect(), time)) {
 
             SkillsApiException e = failureOf(() -> unreachable.createSkill(KEY, "x",
                     List.of(new UploadFile("x/SKILL.md", new byte[1]))));
@@ -253,10 +253,10 @@ class SkillsApiClientRetryTest {
             }
         });
         ExecutorService executor = Executors.newSingleThreadExecutor();
-        try (SkillsApiClient limited = new SkillsApiClient(onePermit, shapes.dialect(), delay -> {
+        try (SkillsApiClient limited = new SkillsApiClient(onePermit, shapes.dialect(), new ManualTime(delay -> {
             sleeping.countDown();
             wake.await();
-        })) {
+        }))) {
             Future<RemoteSkill> first = executor.submit(() -> limited.getSkill(KEY, "first"));
             assertThat(sleeping.await(10, TimeUnit.SECONDS)).isTrue();
 

@@ -40,7 +40,7 @@ class SkillsApiKeySecrecyTest {
         server.start();
         client = new SkillsApiClient(new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
                 Duration.ofMillis(500), 1, Duration.ofMillis(1), Duration.ofMillis(5), 4, 1024), shapes.dialect(),
-                delay -> { });
+                new ManualTime());
     }
 
     @AfterEach
@@ -87,6 +87,29 @@ class SkillsApiKeySecrecyTest {
             }
             assertThat(logs.lines()).hasSizeGreaterThanOrEqualTo(2)
                     .allSatisfy(line -> assertThat(line).doesNotContain(KEY_VALUE));
+        }
+    }
+
+    @Test
+    void anUnreachableApiIsNamedWithoutCredentialsFromItsBaseUrl() throws Exception {
+        MockWebServer gone = new MockWebServer();
+        gone.start();
+        String withCredentials = "http://proxy-user:proxy-Passw0rd@127.0.0.1:" + gone.getPort() + "/";
+        gone.shutdown();
+        try (LogCapture logs = new LogCapture();
+             SkillsApiClient unreachable = new SkillsApiClient(new SkillsApiSettings(withCredentials,
+                     Duration.ofSeconds(5), Duration.ofMillis(500), 1, Duration.ofMillis(1), Duration.ofMillis(5), 4,
+                     1024), shapes.dialect(), new ManualTime())) {
+
+            SkillsApiException e = failureOf(() -> unreachable.listSkills(KEY));
+
+            assertThat(e.getMessage()).contains("could not connect to http://127.0.0.1:" + gone.getPort());
+            assertNoKeyIn(e);
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain("proxy-Passw0rd");
+            }
+            assertThat(logs.lines()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                    .doesNotContain("proxy-Passw0rd").doesNotContain(KEY_VALUE));
         }
     }
 

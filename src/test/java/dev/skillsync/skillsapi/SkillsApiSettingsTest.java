@@ -1,5 +1,7 @@
 package dev.skillsync.skillsapi;
 
+import dev.skillsync.testing.TestConfigs;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

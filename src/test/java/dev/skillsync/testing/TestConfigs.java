@@ -1,4 +1,4 @@
-package dev.skillsync.skillsapi;
+package dev.skillsync.testing;
 
 import dev.skillsync.config.SkillsyncConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
