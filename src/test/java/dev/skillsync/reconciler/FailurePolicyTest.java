@@ -41,7 +41,6 @@ class FailurePolicyTest {
     private static final ApiKey KEY = ApiKey.of(FakeSkillsApi.DEFAULT_KEY);
 
     private static FakeSkillsApi fake;
-    private static SkillsApiClient client;
 
     private final FailurePolicy policy = new FailurePolicy(new RetryBackoff(MIN_BACKOFF, MAX_BACKOFF),
             RATE_LIMITED_FLOOR);
@@ -49,14 +48,20 @@ class FailurePolicyTest {
     @BeforeAll
     static void start() {
         fake = FakeSkillsApi.start();
-        client = new SkillsApiClient(new SkillsApiSettings(fake.baseUrl(), Duration.ofSeconds(5),
+    }
+
+    /**
+     * A client of its own for each failure: a 429 or 5xx that asks for a wait pauses every call of a client, which
+     * would leave the next test's call unsent.
+     */
+    private static SkillsApiClient newClient() {
+        return new SkillsApiClient(new SkillsApiSettings(fake.baseUrl(), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), 0, Duration.ofMillis(100), Duration.ofSeconds(1), 4, 1024 * 1024),
                 new BetaDialect());
     }
 
     @AfterAll
     static void stop() {
-        client.close();
         fake.close();
     }
 
@@ -187,7 +192,10 @@ class FailurePolicyTest {
     @Test
     void noAnswerAtAllIsAnApiErrorRetried() {
         fake.loseNextResponse("GET", "/v1/skills/skill_1");
-        SkillsApiException e = catchThrowableOfType(() -> client.getSkill(KEY, "skill_1"), SkillsApiException.class);
+        SkillsApiException e;
+        try (SkillsApiClient client = newClient()) {
+            e = catchThrowableOfType(() -> client.getSkill(KEY, "skill_1"), SkillsApiException.class);
+        }
         assertThat(e.status()).isZero();
 
         FailureVerdict verdict = policy.judge(e, null, INTERVAL, NOW);
@@ -233,7 +241,10 @@ class FailurePolicyTest {
     /** The exception the client throws when the fake answers its next call with this fault. */
     private static SkillsApiException apiFailure(Fault fault) {
         fake.injectFault(fault);
-        SkillsApiException e = catchThrowableOfType(() -> client.getSkill(KEY, "skill_1"), SkillsApiException.class);
+        SkillsApiException e;
+        try (SkillsApiClient client = newClient()) {
+            e = catchThrowableOfType(() -> client.getSkill(KEY, "skill_1"), SkillsApiException.class);
+        }
         assertThat(e).isNotNull();
         assertThat(e.status()).isEqualTo(fault.status());
         return e;
