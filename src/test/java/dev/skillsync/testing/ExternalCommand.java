@@ -1,18 +1,24 @@
 package dev.skillsync.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A command-line tool that a test runs, such as openssl, docker-registry or kubectl; the test fails clearly, naming
- * what to install, when it is missing. {@code .ci/run} installs them all.
+ * A command-line tool that a test runs, such as openssl, docker-registry or kubectl. When it is missing the test is
+ * skipped, naming what to install ({@link MissingProgram}); under {@code -Dskillsync.require-external-tools=true} it
+ * fails instead. {@code .ci/run} installs them all.
+ *
+ * @param executable a name looked up on the PATH, or an absolute path
  */
 public record ExternalCommand(String executable, String installHint) {
 
@@ -25,6 +31,24 @@ public record ExternalCommand(String executable, String installHint) {
     public static final ExternalCommand HTPASSWD = new ExternalCommand("htpasswd", "apt-get install -y apache2-utils");
     public static final ExternalCommand DOCKER_REGISTRY = new ExternalCommand("docker-registry",
             "apt-get install -y docker-registry");
+    public static final ExternalCommand ETCD = new ExternalCommand("etcd", "apt-get install -y etcd-server");
+
+    /** Whether the tool is there: an executable file at its path, or under that name in a PATH directory. */
+    public boolean isInstalled() {
+        if (executable.contains(File.separator)) {
+            return Files.isExecutable(Path.of(executable));
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Arrays.stream(path.split(File.pathSeparator)).filter(d -> !d.isEmpty())
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, executable)));
+    }
+
+    /** Skips the running test (or fails it, when external tools are required) unless the tool is installed. */
+    public void assumeInstalled() {
+        if (!isInstalled()) {
+            MissingProgram.of(this).skipOrFail();
+        }
+    }
 
     /** Runs the tool with the arguments and returns what it printed; fails on a non-zero exit with its stderr. */
     public String run(String... arguments) {
@@ -44,6 +68,7 @@ public record ExternalCommand(String executable, String installHint) {
     }
 
     public Process start(ProcessBuilder command) {
+        assumeInstalled();
         try {
             return command.start();
         } catch (IOException e) {
