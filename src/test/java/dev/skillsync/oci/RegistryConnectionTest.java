@@ -1,5 +1,6 @@
 package dev.skillsync.oci;
 
+import dev.skillsync.testing.TestPki;
 import dev.skillsync.testing.TestTier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,9 +31,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import static org.awaitility.Awaitility.await;
 
@@ -256,7 +252,7 @@ public final class RealKubernetes implements AutoCloseable {
     }
 
     private void awaitReady(Process server, int port) {
-        HttpClient http = HttpClient.newBuilder().sslContext(trustingSslContext()).connectTimeout(Duration.ofSeconds(2))
+        HttpClient http = HttpClient.newBuilder().sslContext(TrustingTls.context()).connectTimeout(Duration.ofSeconds(2))
                 .build();
         HttpRequest readyz = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/readyz"))
                 .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(5)).build();
@@ -318,30 +314,6 @@ public final class RealKubernetes implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The API server's certificate is self-signed, made at its start: readiness polls trust it, as clients do. */
-    private static SSLContext trustingSslContext() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return context;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
