@@ -9,6 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import static dev.skillsync.testing.SkillFixtures.configMap;
 import static dev.skillsync.testing.SkillFixtures.files;
@@ -25,6 +26,9 @@ import static org.awaitility.Awaitility.await;
 @RealApiServerTest
 @TestProfile(RealApiServerProfile.class)
 class ApiServerRestartRealApiServerTest extends ScenarioSupport {
+
+    /** The informers' watches reconnect with a growing back-off while the API server is away. */
+    private static final Duration AFTER_RESTART = Duration.ofSeconds(90);
 
     @Test
     void changesMadeWhileTheApiServerWasDownAreSyncedAfterItComesBack() {
@@ -46,12 +50,12 @@ class ApiServerRestartRealApiServerTest extends ScenarioSupport {
             other.resources(Skill.class).inNamespace(ns).withName("doomed").delete();
         });
 
-        await().atMost(TIMEOUT).until(() -> api().versions(survivorId).size() == 2);
+        await().atMost(AFTER_RESTART).until(() -> api().versions(survivorId).size() == 2);
         assertThat(new String(api().versions(survivorId).get(1).files().get("survivor/run.py"),
                 StandardCharsets.UTF_8)).isEqualTo("v = 2\n");
         Skill newcomer = awaitSynced(ns, "newcomer");
         assertThat(api().skill(newcomer.getStatus().getSkillId())).isPresent();
-        await().atMost(TIMEOUT).until(() -> skill(ns, "doomed").get() == null);
+        await().atMost(AFTER_RESTART).until(() -> skill(ns, "doomed").get() == null);
         assertThat(api().skill(doomedId)).isEmpty();
         Skill survivor = awaitSynced(ns, "survivor");
         assertThat(survivor.getStatus().getVersions()).hasSize(2);
@@ -67,7 +71,7 @@ class ApiServerRestartRealApiServerTest extends ScenarioSupport {
         RealKubernetes.shared().restartApiServer();
         putFile(ns, "files", "run.py", "v = 2\n");
 
-        await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 2);
+        await().atMost(AFTER_RESTART).until(() -> api().versions(skillId).size() == 2);
         assertThat(awaitSynced(ns, "steady").getStatus().getVersions()).hasSize(2);
     }
 }
