@@ -99,6 +99,8 @@ public final class RealKubernetes implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             shared.applyServerSide(EmbeddedKubernetes.CRD_FILE);
+            System.out.printf("Real API server (Kubernetes %s, etcd) at %s ready in %.1fs; data and logs in %s%n",
+                    VERSION, shared.url(), shared.startup().toMillis() / 1000.0, shared.directory);
             RealKubernetes stopping = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(stopping::close));
         }
@@ -242,6 +244,8 @@ public final class RealKubernetes implements AutoCloseable {
                 "--service-account-signing-key-file=" + directory.resolve("service-account.key"),
                 "--api-audiences=https://kubernetes.default.svc",
                 "--service-cluster-ip-range=10.96.0.0/24",
+                // The kubernetes Service cannot point at a loopback address; nothing here needs it.
+                "--endpoint-reconciler-type=none",
                 "--allow-privileged=true",
                 // No scheduler or nodes here: only what an operator talks to.
                 "--disable-admission-plugins=ServiceAccount,Priority,DefaultStorageClass,PersistentVolumeClaimResize",
