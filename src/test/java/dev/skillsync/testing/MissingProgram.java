@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public record MissingProgram(String program, String installHint) {
 
     /** With this system property true, a missing program fails the test instead of skipping it ({@code .ci/run}). */
-    public static final String REQUIRE_PROPERTY = "skillsync.require-external-tools";
+    public static final String REQUIRE_PROPERTY = "skillsync-tests.require-external-tools";
 
     private static final Pattern MESSAGE = Pattern.compile("needs (\\S+), which is not installed; get it: (.+)");
 

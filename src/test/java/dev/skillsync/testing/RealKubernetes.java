@@ -47,10 +47,10 @@ public final class RealKubernetes implements AutoCloseable {
 
     public static final String VERSION = "v1.37.2";
     public static final ExternalCommand KUBE_APISERVER = new ExternalCommand(
-            System.getProperty("skillsync.kube-apiserver", Path.of(System.getProperty("user.home"), ".cache",
+            System.getProperty("skillsync-tests.kube-apiserver", Path.of(System.getProperty("user.home"), ".cache",
                     "skillsync", "kube-apiserver-" + VERSION, "kube-apiserver").toString()),
             ".ci/build-kube-apiserver (builds it with Go 1.26 into ~/.cache/skillsync/kube-apiserver-" + VERSION
-                    + "/; -Dskillsync.kube-apiserver=PATH names another binary)");
+                    + "/; -Dskillsync-tests.kube-apiserver=PATH names another binary)");
     public static final List<ExternalCommand> PROGRAMS = List.of(ExternalCommand.ETCD, KUBE_APISERVER);
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);

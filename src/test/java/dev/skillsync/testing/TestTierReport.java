@@ -30,7 +30,7 @@ import java.util.TreeMap;
 public class TestTierReport implements TestExecutionListener {
 
     static final Path DIRECTORY = Path.of("target", "test-report");
-    static final String RUN_PROPERTY = "skillsync.test-run";
+    static final String RUN_PROPERTY = "skillsync-tests.run";
 
     private final Map<String, Integer> testsPerTier = new TreeMap<>();
     private final Map<String, Set<String>> skippedPerProgram = new TreeMap<>();
