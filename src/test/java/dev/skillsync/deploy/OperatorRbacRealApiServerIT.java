@@ -98,7 +98,7 @@ class OperatorRbacRealApiServerIT {
     void clusterWideTheOperatorDoesItsWholeJobWithTheChartsRbac() throws Exception {
         try (RealKubernetes cluster = RealKubernetes.start(Files.createDirectory(directory.resolve("cluster-wide")))) {
             Path log = directory.resolve("operator-cluster-wide.log");
-            try (OperatorProcess operator = startOperator(cluster, "leaderElection: {enabled: true}", List.of(), log)) {
+            try (OperatorProcess operator = startOperator(cluster, "leaderElection: {enabled: true}\n", List.of(), log)) {
                 wholeLifecycle(cluster, "anywhere");
                 assertLeaderElected(cluster);
             }
