@@ -26,11 +26,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
 
 import static org.awaitility.Awaitility.await;
 
@@ -99,10 +99,13 @@ public final class RealKubernetes implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             shared.applyServerSide(EmbeddedKubernetes.CRD_FILE);
-            System.out.printf("Real API server (Kubernetes %s, etcd) at %s ready in %.1fs; data and logs in %s%n",
+            System.out.printf("Real API server (Kubernetes %s, etcd) at %s ready in %.1fs; data and logs in %s until exit%n",
                     VERSION, shared.url(), shared.startup().toMillis() / 1000.0, shared.directory);
             RealKubernetes stopping = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(stopping::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopping.close();
+                deleteTree(stopping.directory);
+            }));
         }
         return shared;
     }
@@ -304,6 +307,14 @@ public final class RealKubernetes implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())) + "\n";
         } catch (IOException e) {
             return "(cannot read " + log + ")\n";
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A temporary directory: what is left goes with the machine's /tmp.
         }
     }
 
