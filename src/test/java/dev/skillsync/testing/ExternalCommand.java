@@ -31,7 +31,6 @@ public record ExternalCommand(String executable, String installHint) {
     public static final ExternalCommand HTPASSWD = new ExternalCommand("htpasswd", "apt-get install -y apache2-utils");
     public static final ExternalCommand DOCKER_REGISTRY = new ExternalCommand("docker-registry",
             "apt-get install -y docker-registry");
-    public static final ExternalCommand ETCD = new ExternalCommand("etcd", "apt-get install -y etcd-server");
 
     /** Whether the tool is there: an executable file at its path, or under that name in a PATH directory. */
     public boolean isInstalled() {

@@ -48,9 +48,7 @@ class HoldingProxyRealApiServerTest {
              KubernetesClient throughProxy = new KubernetesClientBuilder()
                      .withConfig(RealKubernetes.config(proxy.url(), cluster.adminToken())).build()) {
             List<String> seen = new CopyOnWriteArrayList<>();
-            // From the version read, as an informer watches after its list.
-            var watch = throughProxy.configMaps().inNamespace(ns).withName("raced")
-                    .withResourceVersion(original.getMetadata().getResourceVersion()).watch(new Watcher<>() {
+            var watch = throughProxy.configMaps().inNamespace(ns).withName("raced").watch(new Watcher<>() {
                 @Override
                 public void eventReceived(Action action, ConfigMap configMap) {
                     seen.add(action + " " + configMap.getData().get("owner"));

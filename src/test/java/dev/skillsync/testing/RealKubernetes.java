@@ -35,8 +35,8 @@ import java.util.function.Consumer;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Kubernetes API server for tests: etcd (Debian's etcd-server) and a kube-apiserver built from the
- * k8s.io/kubernetes module by {@code .ci/build-kube-apiserver}, both on free loopback ports with their data in a
+ * A real Kubernetes API server for tests: etcd and kube-apiserver built from their Go modules by
+ * {@code .ci/build-etcd} and {@code .ci/build-kube-apiserver}, both on free loopback ports with their data in a
  * temporary directory. Token authentication (a static token file: an admin in system:masters), RBAC, and a
  * service-account signing key made at start, so that ServiceAccount tokens from the TokenRequest API work.
  * The API server serves a certificate it makes itself; clients trust it as the operator's tests trust the mock.
@@ -46,12 +46,14 @@ import static org.awaitility.Awaitility.await;
 public final class RealKubernetes implements AutoCloseable {
 
     public static final String VERSION = "v1.37.2";
-    public static final ExternalCommand KUBE_APISERVER = new ExternalCommand(
-            System.getProperty("skillsync-tests.kube-apiserver", Path.of(System.getProperty("user.home"), ".cache",
-                    "skillsync", "kube-apiserver-" + VERSION, "kube-apiserver").toString()),
-            ".ci/build-kube-apiserver (builds it with Go 1.26 into ~/.cache/skillsync/kube-apiserver-" + VERSION
-                    + "/; -Dskillsync-tests.kube-apiserver=PATH names another binary)");
-    public static final List<ExternalCommand> PROGRAMS = List.of(ExternalCommand.ETCD, KUBE_APISERVER);
+    public static final String ETCD_VERSION = "v3.7.0";
+    public static final ExternalCommand KUBE_APISERVER = cached("kube-apiserver", VERSION, "build-kube-apiserver");
+    /**
+     * Built from modules too: Debian's etcd 3.4 lacks the watch progress requests without which kube-apiserver
+     * v1.37 refuses watch streams (sendInitialEvents) with an InternalError.
+     */
+    public static final ExternalCommand ETCD = cached("etcd", ETCD_VERSION, "build-etcd");
+    public static final List<ExternalCommand> PROGRAMS = List.of(ETCD, KUBE_APISERVER);
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     private static final String ADMIN = "skillsync-admin";
@@ -99,8 +101,8 @@ public final class RealKubernetes implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             shared.applyServerSide(EmbeddedKubernetes.CRD_FILE);
-            System.out.printf("Real API server (Kubernetes %s, etcd) at %s ready in %.1fs; data and logs in %s until exit%n",
-                    VERSION, shared.url(), shared.startup().toMillis() / 1000.0, shared.directory);
+            System.out.printf("Real API server (Kubernetes %s, etcd %s) at %s ready in %.1fs; data and logs in %s until exit%n",
+                    VERSION, ETCD_VERSION, shared.url(), shared.startup().toMillis() / 1000.0, shared.directory);
             RealKubernetes stopping = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopping.close();
@@ -108,6 +110,15 @@ public final class RealKubernetes implements AutoCloseable {
             }));
         }
         return shared;
+    }
+
+    /** A binary that a .ci script builds with Go into ~/.cache/skillsync; -Dskillsync-tests.NAME=PATH names another. */
+    private static ExternalCommand cached(String name, String version, String script) {
+        String directory = name + "-" + version;
+        return new ExternalCommand(System.getProperty("skillsync-tests." + name,
+                Path.of(System.getProperty("user.home"), ".cache", "skillsync", directory, name).toString()),
+                ".ci/" + script + " (builds it with Go 1.26 into ~/.cache/skillsync/" + directory
+                        + "/; -Dskillsync-tests." + name + "=PATH names another binary)");
     }
 
     /** A new API server with its own etcd, in the given directory; the caller closes it. */
@@ -227,7 +238,7 @@ public final class RealKubernetes implements AutoCloseable {
         int peerPort = LoopbackPort.free();
         String client = "http://127.0.0.1:" + etcdPort;
         String peer = "http://127.0.0.1:" + peerPort;
-        return ExternalCommand.ETCD.start(ExternalCommand.ETCD.command(
+        return ETCD.start(ETCD.command(
                         "--name", "skillsync", "--data-dir", directory.resolve("etcd").toString(),
                         "--listen-client-urls", client, "--advertise-client-urls", client,
                         "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,

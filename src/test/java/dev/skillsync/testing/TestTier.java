@@ -11,7 +11,7 @@ import java.util.Set;
 public enum TestTier {
     CORE(null, "core (JDK and Maven)"),
     EXTERNAL_TOOLS(TestTier.EXTERNAL_TOOLS_TAG, "external-tools (docker-registry, htpasswd, openssl, lua5.1, kubectl)"),
-    REAL_APISERVER(TestTier.REAL_APISERVER_TAG, "real-apiserver (Kubernetes " + RealKubernetes.VERSION + ", etcd)");
+    REAL_APISERVER(TestTier.REAL_APISERVER_TAG, "real-apiserver (Kubernetes " + RealKubernetes.VERSION + ", etcd " + RealKubernetes.ETCD_VERSION + ")");
 
     public static final String EXTERNAL_TOOLS_TAG = "external-tools";
     public static final String REAL_APISERVER_TAG = "real-apiserver";
