@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A command-line tool that a test runs, such as openssl, docker-registry or kubectl. When it is missing the test is
- * skipped, naming what to install ({@link MissingProgram}); under {@code -Dskillsync-tests.require-external-tools=true} it
- * fails instead. {@code .ci/run} installs them all.
+ * skipped, naming what to install ({@link MissingProgram}); under
+ * {@code -Dskillsync-tests.require-external-tools=true} it fails instead. {@code .ci/run} installs them all.
  *
  * @param executable a name looked up on the PATH, or an absolute path
  */

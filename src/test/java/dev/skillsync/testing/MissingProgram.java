@@ -32,10 +32,17 @@ public record MissingProgram(String program, String installHint) {
 
     /** Aborts the running test, which JUnit reports as skipped; fails it instead when programs are required. */
     public void skipOrFail() {
-        if (required()) {
-            throw new AssertionError(message() + " (" + REQUIRE_PROPERTY + "=true)");
+        Throwable thrown = thrown(required());
+        if (thrown instanceof AssertionError failure) {
+            throw failure;
         }
-        throw new TestAbortedException(message());
+        throw (TestAbortedException) thrown;
+    }
+
+    /** What a test that needs this program throws: a skip, or a failure when programs are required. */
+    Throwable thrown(boolean required) {
+        return required ? new AssertionError(message() + " (" + REQUIRE_PROPERTY + "=true)")
+                : new TestAbortedException(message());
     }
 
     /** The missing program a skip message names, if it names one. */
