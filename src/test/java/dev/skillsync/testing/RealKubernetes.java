@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  * service-account signing key made at start, so that ServiceAccount tokens from the TokenRequest API work.
  * The API server serves a certificate it makes itself; clients trust it as the operator's tests trust the mock.
  * <p>
- * One instance is shared by every test of a JVM ({@link #shared()}); it stops when the JVM exits.
+ * One instance is shared by every test of a JVM ({@link #shared()}; per class loader, so Quarkus tests, which load
+ * their own copy of this class, share another); it stops when the JVM exits.
  */
 public final class RealKubernetes implements AutoCloseable {
 
