@@ -1,5 +1,7 @@
 package dev.skillsync.deploy;
 
+import dev.skillsync.testing.TestTier;
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.skillsync.testing.ExternalCommand;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** deploy/argocd/skill-health.lua, run by a real Lua 5.1 against Skills in every state a user meets. */
+@Tag(TestTier.EXTERNAL_TOOLS_TAG)
 class ArgoCdHealthCheckTest {
 
     private static final String HEALTH_KEY = "resource.customizations.health.skillsync.dev_Skill";

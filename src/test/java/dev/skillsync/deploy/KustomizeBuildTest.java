@@ -1,5 +1,7 @@
 package dev.skillsync.deploy;
 
+import dev.skillsync.testing.TestTier;
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.skillsync.Constants;
@@ -17,6 +19,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What {@code kubectl apply -k} would send for deploy/ and for the kustomize example, built by kubectl's kustomize. */
+@Tag(TestTier.EXTERNAL_TOOLS_TAG)
 class KustomizeBuildTest {
 
     @Test

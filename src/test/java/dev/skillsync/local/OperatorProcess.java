@@ -3,6 +3,7 @@ package dev.skillsync.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -43,15 +44,26 @@ public final class OperatorProcess implements AutoCloseable {
      */
     public static OperatorProcess start(String kubernetesUrl, String skillsApiUrl, String apiKey, int httpPort,
                                         Path log, Map<String, String> settings) throws IOException {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("ANTHROPIC_BASE_URL", skillsApiUrl);
+        environment.put("ANTHROPIC_API_KEY", apiKey);
+        return start(kubernetesUrl, environment, httpPort, log);
+    }
+
+    /**
+     * Starts the operator with the JVM running this one and the given environment on top of this one's, as a
+     * Deployment's container env would set it (a bearer token for the API server goes in
+     * {@code QUARKUS_KUBERNETES_CLIENT_TOKEN}: the environment is never on a command line that {@code ps} shows).
+     */
+    public static OperatorProcess start(String kubernetesUrl, Map<String, String> environment, int httpPort, Path log)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var builder = new ProcessBuilder(java,
                 "-Dquarkus.kubernetes-client.api-server-url=" + kubernetesUrl,
                 "-Dquarkus.kubernetes-client.trust-certs=true",
                 "-Dquarkus.http.port=" + httpPort,
                 "-jar", JAR.toString());
-        builder.environment().put("ANTHROPIC_BASE_URL", skillsApiUrl);
-        builder.environment().put("ANTHROPIC_API_KEY", apiKey);
-        builder.environment().putAll(settings);
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         // Ctrl-C and System.exit skip close(): the child must not outlive this JVM either way.

@@ -1,5 +1,7 @@
 package dev.skillsync.oci;
 
+import dev.skillsync.testing.TestTier;
+import org.junit.jupiter.api.Tag;
 import dev.skillsync.testing.LoopbackPort;
 import dev.skillsync.testing.SkillFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Resolving and pulling skill artifacts in the layouts real tools push, from a real registry over plain HTTP. */
+@Tag(TestTier.EXTERNAL_TOOLS_TAG)
 class OciRegistryPullTest {
 
     @TempDir
@@ -46,8 +49,13 @@ class OciRegistryPullTest {
 
     @AfterAll
     static void stopRegistry() {
-        client.close();
-        registry.close();
+        // Null when startRegistry was skipped for a missing program.
+        if (client != null) {
+            client.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
     }
 
     @Test

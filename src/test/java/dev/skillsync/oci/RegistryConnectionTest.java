@@ -1,5 +1,8 @@
 package dev.skillsync.oci;
 
+import dev.skillsync.testing.TestPki;
+import dev.skillsync.testing.TestTier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Tag(TestTier.EXTERNAL_TOOLS_TAG)
 class RegistryConnectionTest {
 
     @Test

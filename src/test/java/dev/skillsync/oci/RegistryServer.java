@@ -1,5 +1,6 @@
 package dev.skillsync.oci;
 
+import dev.skillsync.testing.TestPki;
 import dev.skillsync.testing.ExternalCommand;
 import dev.skillsync.testing.LoopbackPort;
 import okhttp3.Credentials;

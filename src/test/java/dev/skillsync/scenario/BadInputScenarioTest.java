@@ -231,7 +231,7 @@ class BadInputScenarioTest extends ScenarioSupport {
     }
 
     private static GenericKubernetesResource rawSkill(String ns, String name, String specJson) {
-        return SkillsyncTestEnvironment.kubernetes().client().getKubernetesSerialization().unmarshal("""
+        return SkillsyncTestEnvironment.kubernetes().getKubernetesSerialization().unmarshal("""
                 {"apiVersion": "%s/%s", "kind": "Skill", "metadata": {"name": "%s", "namespace": "%s"}, "spec": %s}"""
                 .formatted(Constants.GROUP, Constants.VERSION, name, ns, specJson), GenericKubernetesResource.class);
     }

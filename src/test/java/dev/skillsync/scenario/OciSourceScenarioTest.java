@@ -1,5 +1,7 @@
 package dev.skillsync.scenario;
 
+import dev.skillsync.testing.TestTier;
+import org.junit.jupiter.api.Tag;
 import dev.skillsync.config.SkillsyncConfig;
 import dev.skillsync.content.ContentHash;
 import dev.skillsync.fake.FakeVersion;
@@ -54,6 +56,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @QuarkusTestResource(SkillsyncTestEnvironment.class)
+@Tag(TestTier.EXTERNAL_TOOLS_TAG)
 class OciSourceScenarioTest extends ScenarioSupport {
 
     private static final String USER = "skills-reader";
@@ -84,8 +87,13 @@ class OciSourceScenarioTest extends ScenarioSupport {
 
     @AfterAll
     static void stopRegistries() {
-        registry.close();
-        securedRegistry.close();
+        // Null when startRegistries was skipped for a missing program.
+        if (registry != null) {
+            registry.close();
+        }
+        if (securedRegistry != null) {
+            securedRegistry.close();
+        }
     }
 
     @Test

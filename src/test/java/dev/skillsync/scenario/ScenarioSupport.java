@@ -8,6 +8,7 @@ import dev.skillsync.testing.SkillsyncTestEnvironment;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 
@@ -24,7 +25,7 @@ abstract class ScenarioSupport {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     KubernetesClient k8s() {
-        return SkillsyncTestEnvironment.kubernetes().client();
+        return SkillsyncTestEnvironment.kubernetes();
     }
 
     FakeSkillsApi api() {
@@ -36,11 +37,21 @@ abstract class ScenarioSupport {
     }
 
     Skill create(Skill skill) {
+        ensureNamespace(skill.getMetadata().getNamespace());
         return k8s().resource(skill).create();
     }
 
     ConfigMap create(ConfigMap configMap) {
+        ensureNamespace(configMap.getMetadata().getNamespace());
         return k8s().resource(configMap).create();
+    }
+
+    /** A real API server refuses objects in a namespace that does not exist; tests use a new one each. */
+    void ensureNamespace(String namespace) {
+        if (k8s().namespaces().withName(namespace).get() == null) {
+            k8s().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
+                    .build()).create();
+        }
     }
 
     /** Adds or replaces one file of a skill's ConfigMap, as a user editing it would. */

@@ -1,7 +1,5 @@
 package dev.skillsync.testing;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +14,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A command-line tool that a test runs, such as openssl, docker-registry or kubectl; the test fails clearly, naming
- * what to install, when it is missing. {@code .ci/run} installs them all.
+ * A command-line tool that a test runs, such as openssl, docker-registry or kubectl. When it is missing the test is
+ * skipped, naming what to install ({@link MissingProgram}); under
+ * {@code -Dskillsync-tests.require-external-tools=true} it fails instead. {@code .ci/run} installs them all.
+ *
+ * @param executable a name looked up on the PATH, or an absolute path
  */
 public record ExternalCommand(String executable, String installHint) {
 
@@ -31,15 +32,20 @@ public record ExternalCommand(String executable, String installHint) {
     public static final ExternalCommand DOCKER_REGISTRY = new ExternalCommand("docker-registry",
             "apt-get install -y docker-registry");
 
-    /** Skips the calling test, with a notice on stderr naming what to install, when the tool is not on the PATH. */
-    public void assumeInstalled() {
-        String path = System.getenv("PATH");
-        boolean installed = path != null && Arrays.stream(path.split(File.pathSeparator))
+    /** Whether the tool is there: an executable file at its path, or under that name in a PATH directory. */
+    public boolean isInstalled() {
+        if (executable.contains(File.separator)) {
+            return Files.isExecutable(Path.of(executable));
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Arrays.stream(path.split(File.pathSeparator)).filter(d -> !d.isEmpty())
                 .anyMatch(directory -> Files.isExecutable(Path.of(directory, executable)));
-        if (!installed) {
-            String notice = executable + " is not installed, so this test is skipped. Fix: " + installHint;
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
+    }
+
+    /** Skips the running test (or fails it, when external tools are required) unless the tool is installed. */
+    public void assumeInstalled() {
+        if (!isInstalled()) {
+            MissingProgram.of(this).skipOrFail();
         }
     }
 
@@ -61,6 +67,7 @@ public record ExternalCommand(String executable, String installHint) {
     }
 
     public Process start(ProcessBuilder command) {
+        assumeInstalled();
         try {
             return command.start();
         } catch (IOException e) {

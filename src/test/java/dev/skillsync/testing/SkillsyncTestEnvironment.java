@@ -2,28 +2,48 @@ package dev.skillsync.testing;
 
 import dev.skillsync.fake.FakeDialect;
 import dev.skillsync.fake.FakeSkillsApi;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Starts what the operator under test talks to: the embedded Kubernetes API and the fake Skills API, and points the
- * operator's configuration at them. Tests reach both through the static accessors. The wire dialect follows the test
- * profile: GA for a profile marked {@link GaWire}, else beta.
+ * Starts what the operator under test talks to: a Kubernetes API and the fake Skills API, and points the operator's
+ * configuration at them. The Kubernetes API is the embedded one, or with the init argument {@code cluster=real}
+ * (see {@link RealApiServerProfile}) the shared real API server. The wire dialect follows the test profile: GA for a
+ * profile marked {@link GaWire}, else beta. Tests reach all of it through the static accessors.
  */
 public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleManager {
 
-    private static EmbeddedKubernetes kubernetes;
+    /** Init argument naming the cluster: {@value #REAL} for the real API server; the embedded one otherwise. */
+    public static final String CLUSTER = "cluster";
+    public static final String REAL = "real";
+
+    private static KubernetesClient kubernetesClient;
+    private static EmbeddedKubernetes embedded;
     private static FakeSkillsApi skillsApi;
 
+    private boolean real;
     private FakeDialect dialect = FakeDialect.BETA;
 
-    public static EmbeddedKubernetes kubernetes() {
-        return kubernetes;
+    /** An admin client of the cluster the operator under test watches. */
+    public static KubernetesClient kubernetes() {
+        return kubernetesClient;
+    }
+
+    /** The embedded cluster, for what only it can do (hold a request in flight); null on the real API server. */
+    public static EmbeddedKubernetes embedded() {
+        return embedded;
     }
 
     public static FakeSkillsApi skillsApi() {
         return skillsApi;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        real = REAL.equals(initArgs.get(CLUSTER));
     }
 
     @Override
@@ -44,11 +64,20 @@ public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
-        kubernetes = EmbeddedKubernetes.start();
+        Map<String, String> config = new HashMap<>();
+        if (real) {
+            RealKubernetes cluster = RealKubernetes.shared();
+            kubernetesClient = cluster.admin();
+            config.put("quarkus.kubernetes-client.api-server-url", cluster.url());
+            config.put("quarkus.kubernetes-client.token", cluster.adminToken());
+        } else {
+            embedded = EmbeddedKubernetes.start();
+            kubernetesClient = embedded.client();
+            config.put("quarkus.kubernetes-client.api-server-url", embedded.url());
+        }
         skillsApi = FakeSkillsApi.start(dialect);
-        return Map.ofEntries(
+        config.putAll(Map.ofEntries(
                 Map.entry("skillsync.api.dialect", dialect.settingValue()),
-                Map.entry("quarkus.kubernetes-client.api-server-url", kubernetes.url()),
                 Map.entry("quarkus.kubernetes-client.trust-certs", "true"),
                 Map.entry("skillsync.api.base-url", skillsApi.baseUrl()),
                 Map.entry("skillsync.api.key", FakeSkillsApi.DEFAULT_KEY),
@@ -57,7 +86,8 @@ public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleMan
                 Map.entry("skillsync.api.max-backoff", "200ms"),
                 Map.entry("skillsync.retry.min-backoff", "200ms"),
                 Map.entry("skillsync.retry.max-backoff", "2s"),
-                Map.entry("skillsync.retry.rate-limited-backoff", "500ms"));
+                Map.entry("skillsync.retry.rate-limited-backoff", "500ms")));
+        return config;
     }
 
     @Override
@@ -65,8 +95,10 @@ public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleMan
         if (skillsApi != null) {
             skillsApi.close();
         }
-        if (kubernetes != null) {
-            kubernetes.close();
+        // The real API server is shared by the JVM's tests and stops with it.
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
         }
     }
 }

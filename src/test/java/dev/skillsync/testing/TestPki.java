@@ -1,15 +1,13 @@
-package dev.skillsync.oci;
-
-import dev.skillsync.testing.ExternalCommand;
+package dev.skillsync.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A throw-away CA and a server certificate for 127.0.0.1 signed by it, made with the openssl command. */
-record TestPki(Path caCertificate, Path serverCertificate, Path serverKey) {
+public record TestPki(Path caCertificate, Path serverCertificate, Path serverKey) {
 
-    static TestPki create(Path directory) {
+    public static TestPki create(Path directory) {
         ExternalCommand openssl = ExternalCommand.OPENSSL;
         openssl.runIn(directory, "req", "-x509", "-newkey", "ec", "-pkeyopt",
                 "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2",
@@ -27,7 +25,7 @@ record TestPki(Path caCertificate, Path serverCertificate, Path serverKey) {
         return new TestPki(directory.resolve("ca.crt"), directory.resolve("server.crt"), directory.resolve("server.key"));
     }
 
-    byte[] caPem() {
+    public byte[] caPem() {
         try {
             return Files.readAllBytes(caCertificate);
         } catch (IOException e) {
