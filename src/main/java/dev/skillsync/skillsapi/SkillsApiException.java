@@ -112,9 +112,4 @@ public class SkillsApiException extends RuntimeException {
     public boolean isRateLimited() {
         return status == 429;
     }
-
-    /** Whether the same call may succeed later: 408, 409, 429, 5xx, or no answer at all. */
-    public boolean isRetryable() {
-        return RetryPolicy.isRetryableStatus(status);
-    }
 }

@@ -164,8 +164,16 @@ class OperatorRbacRealApiServerIT {
         return OperatorProcess.start(cluster.url(), environment, 0, log);
     }
 
-    /** An env var's value as the kubelet would resolve it here: the release namespace, the fake's key. */
-    private static String valueOf(EnvVar variable) {
+    /**
+     * An env var's value as the kubelet would resolve it here: the release namespace, the fake's key, and the key
+     * file the chart mounts from the key's Secret, written where this test keeps its files.
+     */
+    private static String valueOf(EnvVar variable) throws IOException {
+        if ("ANTHROPIC_API_KEY_FILE".equals(variable.getName())) {
+            Path keyFile = directory.resolve("mounted-api-key");
+            Files.writeString(keyFile, FakeSkillsApi.DEFAULT_KEY);
+            return keyFile.toString();
+        }
         if (variable.getValue() != null) {
             return variable.getValue();
         }

@@ -71,7 +71,14 @@ class ApiServerRestartRealApiServerTest extends ScenarioSupport {
         RealKubernetes.shared().restartApiServer();
         putFile(ns, "files", "run.py", "v = 2\n");
 
-        await().atMost(AFTER_RESTART).until(() -> api().versions(skillId).size() == 2);
-        assertThat(awaitSynced(ns, "steady").getStatus().getVersions()).hasSize(2);
+        // Status, not only the remote skill: the change is synced once status records the new latest version.
+        await().atMost(AFTER_RESTART).untilAsserted(() -> {
+            Skill steady = skill(ns, "steady").get();
+            assertThat(api().versions(skillId)).hasSize(2);
+            assertThat(steady.getStatus().getLatestVersion())
+                    .isEqualTo(api().skill(skillId).orElseThrow().latestVersion());
+            assertThat(steady.getStatus().getVersions()).hasSize(2);
+            assertThat(hasCondition(steady, "Ready", "True", "Synced")).isTrue();
+        });
     }
 }

@@ -73,7 +73,7 @@ class SkillsApiClientErrorsTest {
         assertThat(e.isNotFound()).isEqualTo(notFound);
         assertThat(e.isAuthenticationFailure()).isEqualTo(authFailure);
         assertThat(e.isRateLimited()).isEqualTo(rateLimited);
-        assertThat(e.isRetryable()).isEqualTo(retryable);
+        assertThat(RetryPolicy.isRetryableStatus(e.status())).isEqualTo(retryable);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -101,7 +101,7 @@ class SkillsApiClientErrorsTest {
         assertThat(e.errorType()).isNull();
         assertThat(e.apiMessage()).isNull();
         assertThat(e.requestId()).isEqualTo("req_proxy");
-        assertThat(e.isRetryable()).isTrue();
+        assertThat(RetryPolicy.isRetryableStatus(e.status())).isTrue();
         assertThat(e.getMessage()).isEqualTo("Skills API 502: the answer is not a JSON error:"
                 + " <html> <body>502 Bad Gateway</body> </html> (request-id req_proxy)");
     }
@@ -143,7 +143,7 @@ class SkillsApiClientErrorsTest {
         SkillsApiException e = failureOf(() -> client.getSkill(KEY, "skill_01"));
 
         assertThat(e.status()).isEqualTo(307);
-        assertThat(e.isRetryable()).isFalse();
+        assertThat(RetryPolicy.isRetryableStatus(e.status())).isFalse();
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -154,7 +154,7 @@ class SkillsApiClientErrorsTest {
         SkillsApiException e = failureOf(() -> client.getSkill(KEY, "skill_01"));
 
         assertThat(e.status()).isEqualTo(200);
-        assertThat(e.isRetryable()).isFalse();
+        assertThat(RetryPolicy.isRetryableStatus(e.status())).isFalse();
         assertThat(e.getMessage()).isEqualTo(
                 "Skills API GET /v1/skills/skill_01 answered 200 but its body is not JSON (request-id req_200)");
     }

@@ -69,7 +69,7 @@ class SkillsApiClientLimitsTest {
             SkillsApiException e = failureOf(() -> client.getSkill(KEY, "skill_01"));
 
             assertThat(e.status()).isZero();
-            assertThat(e.isRetryable()).isTrue();
+            assertThat(RetryPolicy.isRetryableStatus(e.status())).isTrue();
             assertThat(e.getCause()).isInstanceOf(InterruptedIOException.class);
             assertThat(e.getMessage()).isEqualTo("Skills API GET /v1/skills/skill_01 got no answer: timeout");
         }
@@ -140,7 +140,7 @@ class SkillsApiClientLimitsTest {
             SkillsApiException e = failureOf(() -> client.downloadVersion(KEY, "skill_01", "1"));
 
             assertThat(e.status()).isEqualTo(200);
-            assertThat(e.isRetryable()).isFalse();
+            assertThat(RetryPolicy.isRetryableStatus(e.status())).isFalse();
             assertThat(e.getMessage()).isEqualTo("Skills API GET /v1/skills/skill_01/versions/1/content answered"
                     + " 200 but its body is larger than the limit of 1024 bytes (skillsync.content.max-upload-size)");
             assertThat(server.getRequestCount()).isEqualTo(1);

@@ -199,7 +199,7 @@ class SkillsApiClientRetryTest {
                 List.of(new UploadFile("x/SKILL.md", new byte[1]))));
 
         assertThat(e.status()).isZero();
-        assertThat(e.isRetryable()).isTrue();
+        assertThat(RetryPolicy.isRetryableStatus(e.status())).isTrue();
         assertThat(e.getMessage()).startsWith("Skills API POST /v1/skills/skill_01/versions got no answer");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(sleeps).isEmpty();
