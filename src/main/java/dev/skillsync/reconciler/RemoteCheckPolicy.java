@@ -68,7 +68,11 @@ public final class RemoteCheckPolicy {
      * more than half an interval after the last sync.
      */
     public static Duration untilDriftCheck(Skill skill, Instant now) {
-        SkillStatus status = skill.getStatus();
+        return untilDriftCheck(skill, skill.getStatus(), now);
+    }
+
+    /** As {@link #untilDriftCheck(Skill, Instant)} once the Skill's status is the given one. */
+    public static Duration untilDriftCheck(Skill skill, SkillStatus status, Instant now) {
         if (status == null || status.getLastSyncedAt() == null) {
             return Duration.ZERO;
         }

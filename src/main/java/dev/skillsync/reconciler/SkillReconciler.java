@@ -137,14 +137,16 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         }
         if (!RemoteCheckPolicy.remoteCheckNeeded(skill, desired.contentHash(), now)) {
             return finish(skill, writes, new SyncOutcome.Synced(recordedRemote(skill.getStatus()), snapshot.revision(),
-                    false, readyMessage(skill, snapshot)), next -> untilDriftCheck(skill, next, now), now);
+                    false, readyMessage(skill, snapshot)), next -> RemoteCheckPolicy.untilDriftCheck(skill, next, now),
+                    now);
         }
         try {
             ApiKey key = apiKeys.resolve(skill);
             RemoteState remote = synchronizer.sync(syncRequest(skill, key, desired, now),
                     new ClusterProgress(skill, writes));
             return finish(skill, writes, new SyncOutcome.Synced(remote, snapshot.revision(), true,
-                    readyMessage(skill, snapshot)), next -> untilDriftCheck(skill, next, now), now);
+                    readyMessage(skill, snapshot)), next -> RemoteCheckPolicy.untilDriftCheck(skill, next, now),
+                    now);
         } catch (MissingApiKeyException e) {
             return fail(skill, writes, e, false, now);
         } catch (SkillFailure | SkillsApiException e) {
@@ -299,15 +301,6 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         }
         Duration after = rescheduleAfter.apply(next);
         return after == null ? control : control.rescheduleAfter(atLeastOneSecond(after));
-    }
-
-    /** The next drift check of the Skill once the status is the next one. */
-    private static Duration untilDriftCheck(Skill skill, SkillStatus next, Instant now) {
-        Skill synced = new Skill();
-        synced.setMetadata(skill.getMetadata());
-        synced.setSpec(skill.getSpec());
-        synced.setStatus(next);
-        return RemoteCheckPolicy.untilDriftCheck(synced, now);
     }
 
     private static Duration atLeastOneSecond(Duration duration) {
