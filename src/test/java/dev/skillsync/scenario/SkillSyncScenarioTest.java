@@ -189,6 +189,27 @@ class SkillSyncScenarioTest extends ScenarioSupport {
                 .allSatisfy(call -> assertThat(call.path()).contains(skillId));
     }
 
+    @Test
+    void aDriftCheckFallingDueAtTheIntervalReadsTheRemoteSkillOnce() {
+        String ns = uniqueNamespace("drift-due");
+        create(configMap(ns, "files", true, files("due", "Checked at its interval.", "v = 1\n")));
+        Skill skill = newSkill(ns, "due", "files");
+        skill.getSpec().setInterval("2s");
+        create(skill);
+        Skill synced = awaitSynced(ns, "due");
+        String skillId = synced.getStatus().getSkillId();
+        String syncedAt = synced.getStatus().getLastSyncedAt();
+        int before = api().calls().size();
+
+        await().atMost(TIMEOUT).until(() -> !syncedAt.equals(skill(ns, "due").get().getStatus().getLastSyncedAt()));
+
+        List<RecordedCall> all = api().calls();
+        List<RecordedCall> calls = all.subList(before, all.size()).stream()
+                .filter(call -> call.path().contains(skillId)).toList();
+        assertThat(calls).as("calls of the drift check").hasSize(1)
+                .allSatisfy(call -> assertThat(call.isRead()).isTrue());
+    }
+
     /** Puts new content in the Skill's ConfigMap; returns the Skills API calls until status shows its new version. */
     private List<RecordedCall> callsOfChange(String ns, String name, String skillId, String content) {
         String latest = skill(ns, name).get().getStatus().getLatestVersion();
