@@ -24,6 +24,11 @@ public final class RetentionPlan {
                 .toList();
     }
 
+    /** What {@link #versionsKept} leaves out: the versions beyond the newest N, oldest last. */
+    public static <T> List<T> versionsBeyond(List<T> newestFirst, int maxVersions) {
+        return newestFirst.subList(versionsKept(newestFirst, maxVersions).size(), newestFirst.size());
+    }
+
     /** The newest N, at least one: remote versions, or the versions a status records. */
     public static <T> List<T> versionsKept(List<T> newestFirst, int maxVersions) {
         return newestFirst.subList(0, Math.min(newestFirst.size(), Math.max(1, maxVersions)));

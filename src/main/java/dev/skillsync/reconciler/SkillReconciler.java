@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -124,7 +125,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             return fail(skill, writes, invalidSpec(specProblems), null, false, now);
         }
         if (skill.getSpec().isSuspended()) {
-            return finish(skill, writes, new SyncOutcome.Suspended(), null, now);
+            return finish(skill, writes, new SyncOutcome.Suspended(), next -> null, now);
         }
         SourceSnapshot snapshot;
         SkillBundle desired;
@@ -136,13 +137,16 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         }
         if (!RemoteCheckPolicy.remoteCheckNeeded(skill, desired.contentHash(), now)) {
             return finish(skill, writes, new SyncOutcome.Synced(recordedRemote(skill.getStatus()), snapshot.revision(),
-                    false, readyMessage(skill, snapshot)), RemoteCheckPolicy.untilDriftCheck(skill, now), now);
+                    false, readyMessage(skill, snapshot)), next -> RemoteCheckPolicy.untilDriftCheck(skill, next, now),
+                    now);
         }
         try {
             ApiKey key = apiKeys.resolve(skill);
-            RemoteState remote = synchronizer.sync(syncRequest(skill, key, desired), new ClusterProgress(skill, writes));
+            RemoteState remote = synchronizer.sync(syncRequest(skill, key, desired, now),
+                    new ClusterProgress(skill, writes));
             return finish(skill, writes, new SyncOutcome.Synced(remote, snapshot.revision(), true,
-                    readyMessage(skill, snapshot)), skill.getSpec().intervalDuration(), now);
+                    readyMessage(skill, snapshot)), next -> RemoteCheckPolicy.untilDriftCheck(skill, next, now),
+                    now);
         } catch (MissingApiKeyException e) {
             return fail(skill, writes, e, false, now);
         } catch (SkillFailure | SkillsApiException e) {
@@ -257,12 +261,13 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
                         "spec.source must set exactly one of configMap or oci"));
     }
 
-    private SyncRequest syncRequest(Skill skill, ApiKey key, SkillBundle desired) {
+    private SyncRequest syncRequest(Skill skill, ApiKey key, SkillBundle desired, Instant now) {
         SkillStatus status = skill.getStatus() == null ? new SkillStatus() : skill.getStatus();
         boolean pruneDue = !Objects.equals(skill.getMetadata().getGeneration(), status.getObservedGeneration());
         return new SyncRequest(key, skill.effectiveDisplayTitle(), desired,
                 skill.annotation(Constants.SKILL_ID_ANNOTATION), status.getSkillId(),
-                status.getPendingCreate(), status.getVersions(), skill.getSpec().maxVersions(), pruneDue);
+                status.getPendingCreate(), status.getVersions(), skill.getSpec().maxVersions(), pruneDue,
+                status.getSkillName(), RemoteCheckPolicy.statusKnowsRemote(skill, now));
     }
 
     private UpdateControl<Skill> fail(Skill skill, SkillWrites writes, Exception failure, boolean remoteChecked,
@@ -276,15 +281,17 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         FailureVerdict verdict = failures.judge(failure, skill.getStatus(), interval, now);
         LOG.infof("Skill %s not synced: %s: %s", key(skill), verdict.reason(), verdict.message());
         events.warning(skill, verdict.reason(), verdict.message());
-        return finish(skill, writes, verdict.outcome(remoteChecked), verdict.retryAfter(), now);
+        return finish(skill, writes, verdict.outcome(remoteChecked), next -> verdict.retryAfter(), now);
     }
 
     /**
      * Writes the status (unless unchanged) and says when to reconcile next: at once when one of this reconcile's
      * writes showed a change it did not act on (see {@link SkillWrites} for why java-operator-sdk would not).
+     *
+     * @param rescheduleAfter by the next status: when to reconcile again, null to wait for a change
      */
-    private UpdateControl<Skill> finish(Skill skill, SkillWrites writes, SyncOutcome outcome, Duration rescheduleAfter,
-            Instant now) {
+    private UpdateControl<Skill> finish(Skill skill, SkillWrites writes, SyncOutcome outcome,
+            Function<SkillStatus, Duration> rescheduleAfter, Instant now) {
         SkillStatus next = StatusAggregator.aggregate(skill, outcome, now);
         metrics.reconciled(key(skill), readyReason(next));
         writes.status(next);
@@ -292,7 +299,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         if (writes.foreignChangeSeen()) {
             return control.reschedule();
         }
-        return rescheduleAfter == null ? control : control.rescheduleAfter(atLeastOneSecond(rescheduleAfter));
+        Duration after = rescheduleAfter.apply(next);
+        return after == null ? control : control.rescheduleAfter(atLeastOneSecond(after));
     }
 
     private static Duration atLeastOneSecond(Duration duration) {
@@ -306,7 +314,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
     private static RemoteState recordedRemote(SkillStatus status) {
         return new RemoteState(status.getSkillId(), status.getLatestVersion(), status.getContentHash(),
-                status.getVersions());
+                status.getVersions(), status.getSkillName());
     }
 
     private static String readyMessage(Skill skill, SourceSnapshot snapshot) {
@@ -347,9 +355,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         }
 
         @Override
-        public void versionUploadStarting(String skillId) {
-            writes.status(StatusAggregator.aggregate(skill, new SyncOutcome.InProgress(
-                    "uploading a new version of remote skill " + skillId), clock.instant()));
+        public void versionUploadStarting(String skillId, String contentHash) {
+            writes.status(StatusAggregator.withPendingUpload(skill, skillId, contentHash, clock.instant()));
         }
 
         @Override

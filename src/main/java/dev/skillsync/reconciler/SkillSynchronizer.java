@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ import static dev.skillsync.resource.SkillConditions.TITLE_CONFLICT;
  * Brings one remote skill to the desired content: find or create the skill, compare its latest version with the
  * desired content hash, create a version only when they differ, prune to the retention. The client's wire dialect
  * decides how a lost create is found again, how versions are identified and whether content can be downloaded.
+ * <p>
+ * The Skills API is an organisation's shared, rate-limited resource: when status records the remote skill as it is,
+ * a change costs only its writes (the upload, a delete per version pruned) and nothing is read first.
  */
 public class SkillSynchronizer {
 
@@ -62,6 +66,17 @@ public class SkillSynchronizer {
     }
 
     public RemoteState sync(SyncRequest request, SyncProgress progress) throws SkillFailure {
+        if (request.statusKnowsRemote()
+                && !VersionIdentity.needsRemap(request.knownVersions(), api.dialect()::isVersionIdentifier)) {
+            try {
+                return changeAsRecorded(request, progress);
+            } catch (SkillsApiException e) {
+                if (!e.isNotFound()) {
+                    throw e;
+                }
+                // The remote skill is not as status says (deleted outside the operator, say): read it as below.
+            }
+        }
         ApiKey key = request.apiKey();
         String skillId = request.annotatedSkillId() != null ? request.annotatedSkillId() : request.recordedSkillId();
         String adoptedLatest = null;
@@ -104,6 +119,43 @@ public class SkillSynchronizer {
             knownHashes.put(adoptedLatest, request.pendingCreate().getContentHash());
         }
         return bringUpToDate(known, remote, knownHashes, progress);
+    }
+
+    /**
+     * Brings the skill status records to the desired content with writes only: an upload when the content differs
+     * from the recorded latest version, then deletes of the recorded versions beyond the retention.
+     */
+    private RemoteState changeAsRecorded(SyncRequest request, SyncProgress progress) throws SkillFailure {
+        String skillId = request.recordedSkillId();
+        SkillBundle desired = request.desired();
+        List<SkillVersionStatus> versions = request.knownVersions();
+        if (!desired.contentHash().equals(versions.get(0).getContentHash())) {
+            requireSameName(request.recordedSkillName(), skillId, desired.manifest().name());
+            RemoteVersion created = upload(request.apiKey(), skillId, desired, progress);
+            versions = new ArrayList<>(versions);
+            versions.add(0, new SkillVersionStatus(created.version(), desired.contentHash(), createdAt(created)));
+        }
+        List<String> doomed = RetentionPlan.versionsBeyond(versions, request.maxVersions()).stream()
+                .map(SkillVersionStatus::getVersion).toList();
+        for (String version : doomed) {
+            deleteVersionIfPresent(request.apiKey(), skillId, version);
+        }
+        if (!doomed.isEmpty()) {
+            progress.versionsPruned(skillId, doomed, request.maxVersions());
+        }
+        return new RemoteState(skillId, versions.get(0).getVersion(), desired.contentHash(),
+                RetentionPlan.versionsKept(versions, request.maxVersions()), desired.manifest().name());
+    }
+
+    private RemoteVersion upload(ApiKey key, String skillId, SkillBundle desired, SyncProgress progress) {
+        progress.versionUploadStarting(skillId, desired.contentHash());
+        RemoteVersion created = api.createVersion(key, skillId, uploadFiles(desired));
+        progress.versionCreated(skillId, created.version(), desired.contentHash());
+        return created;
+    }
+
+    private String createdAt(RemoteVersion version) {
+        return version.createdAt() != null ? version.createdAt() : Instant.now(clock).toString();
     }
 
     /**
@@ -263,7 +315,8 @@ public class SkillSynchronizer {
                 + created.latestVersion());
         String createdAt = created.createdAt() != null ? created.createdAt() : Instant.now(clock).toString();
         return new RemoteState(created.id(), created.latestVersion(), request.desired().contentHash(),
-                List.of(new SkillVersionStatus(created.latestVersion(), request.desired().contentHash(), createdAt)));
+                List.of(new SkillVersionStatus(created.latestVersion(), request.desired().contentHash(), createdAt)),
+                request.desired().manifest().name());
     }
 
     /** The create was refused because the title exists: our own earlier create, or someone else's skill. */
@@ -302,25 +355,26 @@ public class SkillSynchronizer {
             }
         }
         boolean versionCreated = false;
+        boolean sameSkill = Objects.equals(remote.id(), request.recordedSkillId());
+        String skillName = sameSkill ? request.recordedSkillName() : null;
         if (!desired.contentHash().equals(latestHash)) {
             if (latest != null) {
-                requireSameName(key, remote.id(), latest, desired.manifest().name());
+                requireSameName(skillName != null ? skillName : api.getVersion(key, remote.id(), latest).name(),
+                        remote.id(), desired.manifest().name());
             }
-            progress.versionUploadStarting(remote.id());
-            RemoteVersion created = api.createVersion(key, remote.id(), uploadFiles(desired));
-            latest = created.version();
+            latest = upload(key, remote.id(), desired, progress).version();
             knownHashes.put(latest, desired.contentHash());
             versionCreated = true;
-            progress.versionCreated(remote.id(), latest, desired.contentHash());
+            skillName = desired.manifest().name();
         }
         List<SkillVersionStatus> versions;
-        if (versionCreated || request.pruneDue() || !Objects.equals(remote.id(), request.recordedSkillId())
+        if (versionCreated || request.pruneDue() || !sameSkill
                 || !isNewestRecorded(request, remote.latestVersion())) {
             versions = prune(key, remote.id(), latest, request.maxVersions(), knownHashes, progress);
         } else {
             versions = RetentionPlan.versionsKept(request.knownVersions(), request.maxVersions());
         }
-        return new RemoteState(remote.id(), latest, desired.contentHash(), versions);
+        return new RemoteState(remote.id(), latest, desired.contentHash(), versions, skillName);
     }
 
     private List<SkillVersionStatus> prune(ApiKey key, String skillId, String latest, int maxVersions,
@@ -406,9 +460,12 @@ public class SkillSynchronizer {
         return Optional.of(ContentHash.of(SkillArchive.unzip(zip.get(), maxContentBytes)));
     }
 
-    /** The Skills API fixes a skill's name at creation; say so before the upload is refused. */
-    private void requireSameName(ApiKey key, String skillId, String latest, String desiredName) throws SkillFailure {
-        String remoteName = api.getVersion(key, skillId, latest).name();
+    /**
+     * The Skills API fixes a skill's name at creation; say so before the upload is refused.
+     *
+     * @param remoteName the remote skill's name, as status records it or as its latest version says
+     */
+    private static void requireSameName(String remoteName, String skillId, String desiredName) throws SkillFailure {
         if (remoteName != null && !remoteName.equals(desiredName)) {
             throw SkillFailure.needsPerson(INVALID_CONTENT, "SKILL.md names the skill '" + desiredName
                     + "' but remote skill " + skillId + " is named '" + remoteName

@@ -51,6 +51,10 @@ public final class StatusAggregator {
             next.setVersions(new ArrayList<>(remote.versions()));
             next.setSourceRevision(synced.sourceRevision());
             next.setPendingCreate(null);
+            next.setPendingUpload(null);
+            if (remote.skillName() != null || !Objects.equals(remote.skillId(), previous.getSkillId())) {
+                next.setSkillName(remote.skillName());
+            }
             if (synced.remoteChecked()) {
                 next.setLastSyncedAt(timestamp);
                 next.setLastHandledReconcileAt(requestedReconcile(skill, previous));
@@ -90,6 +94,14 @@ public final class StatusAggregator {
         SkillStatus next = aggregate(skill, new SyncOutcome.InProgress(
                 "creating remote skill '" + pendingCreate.getDisplayTitle() + "'"), now);
         next.setPendingCreate(pendingCreate);
+        return next;
+    }
+
+    /** The status with a version upload marked as in flight, written before the upload. */
+    public static SkillStatus withPendingUpload(Skill skill, String skillId, String contentHash, Instant now) {
+        SkillStatus next = aggregate(skill, new SyncOutcome.InProgress(
+                "uploading a new version of remote skill " + skillId), now);
+        next.setPendingUpload(contentHash);
         return next;
     }
 

@@ -10,8 +10,11 @@ public interface SyncProgress {
     /** Called before a remote create; returns once the intent is stored. */
     void createStarting(PendingCreate pendingCreate);
 
-    /** Called before a version is uploaded, so that Reconciling=True shows while it is. */
-    void versionUploadStarting(String skillId);
+    /**
+     * Called before a version is uploaded; returns once the intent is stored, so that a crash before the answer is
+     * recorded makes the next sync read the remote skill instead of uploading again. Reconciling=True shows meanwhile.
+     */
+    void versionUploadStarting(String skillId, String contentHash);
 
     /** Called right after a remote skill was created or adopted; returns once its ID is stored. */
     void skillIdentified(String skillId);

@@ -50,6 +50,19 @@ public class SkillStatus {
     @JsonPropertyDescription("Internal: a remote create that was started and whose outcome is not yet recorded.")
     private PendingCreate pendingCreate;
 
+    /**
+     * Set while a version upload is in flight (the desired content's hash), so that after a crash before its answer
+     * was recorded the remote skill is read again instead of trusting status, which would upload a duplicate.
+     */
+    @Nullable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyDescription("Internal: content hash of a version upload that was started and whose outcome is not yet "
+            + "recorded.")
+    private String pendingUpload;
+
+    @JsonPropertyDescription("The skill's name (SKILL.md name), fixed when the remote skill was created.")
+    private String skillName;
+
     private List<Condition> conditions = new ArrayList<>();
 
     public Long getObservedGeneration() {
@@ -122,6 +135,22 @@ public class SkillStatus {
 
     public void setPendingCreate(PendingCreate pendingCreate) {
         this.pendingCreate = pendingCreate;
+    }
+
+    public String getPendingUpload() {
+        return pendingUpload;
+    }
+
+    public void setPendingUpload(String pendingUpload) {
+        this.pendingUpload = pendingUpload;
+    }
+
+    public String getSkillName() {
+        return skillName;
+    }
+
+    public void setSkillName(String skillName) {
+        this.skillName = skillName;
     }
 
     /** The condition of that type, if status has one. */

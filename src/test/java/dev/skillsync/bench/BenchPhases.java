@@ -11,20 +11,25 @@ import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * The benchmark's phases, run in this order against one operator: start, first sync, a content change of every
- * ConfigMap, steady state, and a storm when asked for. Each measures its time, the Skills API calls the fake answered, the writes to Skills the
- * watch saw, and the operator's memory at its end.
+ * The benchmark's phases, run in this order against one operator: the sync of the backlog of N Skills that waited for
+ * the operator's start, the first sync of a tenth of N more Skills once the JVM is warm, a burst of content changes
+ * of a tenth of the Skills, steady state, and a storm when asked for. Each measures its time, the Skills API calls the
+ * fake answered, the writes to Skills the watch saw, the operator's CPU time, and its memory at its end.
  */
 final class BenchPhases {
 
@@ -40,11 +45,13 @@ final class BenchPhases {
     private final SkillWatch watch;
     private final OperatorProcess operator;
     private final OperatorEndpoints endpoints;
+    private Duration operatorStart;
+    private List<Duration> burstLatencies = List.of();
 
     BenchPhases(BenchSettings settings, KubernetesClient kubernetes, FakeSkillsApi api, SkillWatch watch,
                 OperatorProcess operator, OperatorEndpoints endpoints) {
         this.settings = settings;
-        this.skills = new BenchSkills(settings.skills());
+        this.skills = new BenchSkills(settings.skills() + settings.burst());
         this.kubernetes = kubernetes;
         this.api = api;
         this.watch = watch;
@@ -52,43 +59,92 @@ final class BenchPhases {
         this.endpoints = endpoints;
     }
 
-    /** From starting the JVM until the readiness probe answers 200. */
-    PhaseResult operatorStart() throws InterruptedException {
-        return measure("operator start", 0, () -> {
-            awaitUntil(endpoints::isReady, PROBE_INTERVAL,
-                    () -> "the operator's readiness probe did not answer 200 within " + timeout());
-            return NO_NOTE;
+    /** The N Skills with their ConfigMaps, and the unrelated ConfigMaps and Secrets: made before the operator starts. */
+    static void createBacklog(BenchSettings settings, KubernetesClient kubernetes) {
+        BenchSkills skills = new BenchSkills(settings.skills() + settings.burst());
+        IntStream.rangeClosed(1, settings.skills()).forEach(i -> {
+            kubernetes.resource(skills.configMap(i, 1)).create();
+            kubernetes.resource(skills.skill(i)).create();
+        });
+        IntStream.rangeClosed(1, settings.unrelated()).forEach(i -> {
+            kubernetes.resource(BenchSkills.unrelatedConfigMap(i)).create();
+            kubernetes.resource(BenchSkills.unrelatedSecret(i)).create();
         });
     }
 
-    /** From applying the first ConfigMap until every Skill is Ready=True. */
-    PhaseResult firstSync() throws InterruptedException {
-        int count = skills.count();
-        return measure("first sync, " + count + " Skills", count, () -> {
+    /** From launching the JVM until every Skill of the backlog is Ready=True; notes when the readiness probe said 200. */
+    PhaseResult backlogSync(long launchedAt) throws InterruptedException {
+        int count = settings.skills();
+        return measure("backlog sync, " + count + " Skills", count, OptionalLong.of(launchedAt), () -> {
+            awaitUntil(endpoints::isReady, PROBE_INTERVAL,
+                    () -> "the operator's readiness probe did not answer 200 within " + timeout());
+            operatorStart = Duration.ofNanos(System.nanoTime() - launchedAt);
+            awaitSkills(ReadyCondition::isTrue, "Ready", count);
+            return String.format(Locale.ROOT, "from launch: readiness probe 200 after %.2f s",
+                    operatorStart.toNanos() / 1e9);
+        });
+    }
+
+    /** The operator's start: from launching the JVM until its readiness probe answered 200. */
+    Duration operatorStart() {
+        return operatorStart;
+    }
+
+    /** From creating a tenth of N more Skills (and their ConfigMaps), the JVM warm, until they are Ready=True. */
+    PhaseResult warmFirstSync() throws InterruptedException {
+        int count = settings.burst();
+        return measure("first sync (warm), " + count + " Skills", count, OptionalLong.empty(), () -> {
             long start = System.nanoTime();
-            skills.indexes().forEach(i -> {
+            IntStream.rangeClosed(settings.skills() + 1, settings.skills() + count).forEach(i -> {
                 kubernetes.resource(skills.configMap(i, 1)).create();
                 kubernetes.resource(skills.skill(i)).create();
             });
             long applied = System.nanoTime();
-            awaitSkills(ReadyCondition::isTrue, "Ready");
+            awaitSkills(ReadyCondition::isTrue, "Ready", skills.count());
             return applyShare(count + " ConfigMaps and " + count + " Skills created", start, applied);
         });
     }
 
-    /** From replacing the first ConfigMap until every Skill is Ready=True with a latestVersion it did not have. */
-    PhaseResult contentChange() throws InterruptedException {
-        int count = skills.count();
+    /**
+     * A content change of every tenth Skill of the backlog: from replacing its ConfigMap until the watch sees its new
+     * {@code status.latestVersion}, Skill by Skill.
+     */
+    PhaseResult burst() throws InterruptedException {
+        int count = settings.burst();
+        int step = Math.max(1, settings.skills() / count);
+        List<Integer> changed = IntStream.range(0, count).map(k -> 1 + k * step).boxed().toList();
         Map<String, String> before = watch.latestVersions();
-        return measure("content change, " + count + " Skills", count, () -> {
-            long start = System.nanoTime();
-            skills.indexes().forEach(i -> kubernetes.resource(skills.configMap(i, 2)).update());
-            long applied = System.nanoTime();
-            awaitSkills(skill -> ReadyCondition.isTrue(skill) && !Objects.equals(
-                    skill.getStatus().getLatestVersion(), before.get(skill.getMetadata().getName())),
-                    "Ready with a new version");
-            return applyShare(count + " ConfigMaps replaced", start, applied);
+        return measure("burst, " + count + " content changes", count, OptionalLong.empty(), () -> {
+            Map<String, Long> appliedAt = new HashMap<>();
+            for (int i : changed) {
+                appliedAt.put(skills.name(i), System.nanoTime());
+                kubernetes.resource(skills.configMap(i, 2)).update();
+            }
+            awaitUntil(() -> changed.stream().map(skills::name).allMatch(name -> watch.latestVersionSeenAt(name)
+                    != Long.MAX_VALUE && !Objects.equals(watch.latestVersions().get(name), before.get(name))),
+                    POLL_INTERVAL, () -> "not every changed Skill showed a new version after " + timeout());
+            List<Duration> latencies = new ArrayList<>();
+            appliedAt.forEach((name, at) -> latencies.add(Duration.ofNanos(watch.latestVersionSeenAt(name) - at)));
+            latencies.sort(null);
+            burstLatencies = List.copyOf(latencies);
+            return String.format(Locale.ROOT, "new version in status after the change: p50 %.2f s, p95 %.2f s,"
+                    + " max %.2f s", seconds(percentile(latencies, 50)), seconds(percentile(latencies, 95)),
+                    seconds(latencies.get(latencies.size() - 1)));
         });
+    }
+
+    /** Each changed Skill's time from its change until its new version showed in status, shortest first. */
+    List<Duration> burstLatencies() {
+        return burstLatencies;
+    }
+
+    static Duration percentile(List<Duration> sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 
     /**
@@ -102,14 +158,14 @@ final class BenchPhases {
         Duration length = settings.stormLength();
         Duration retryAfter = BenchSettings.STORM_RETRY_AFTER;
         Map<String, String> before = watch.latestVersions();
-        return measure(status + " storm, " + length.toSeconds() + " s", count, () -> {
+        return measure(status + " storm, " + length.toSeconds() + " s", count, OptionalLong.empty(), () -> {
             long start = System.nanoTime();
             api.injectFault(Fault.onEveryRequest().status(status)
                     .header("retry-after", Long.toString(retryAfter.toSeconds())).lasting(length).build());
             skills.indexes().forEach(i -> kubernetes.resource(skills.configMap(i, 3)).update());
             awaitSkills(skill -> ReadyCondition.isTrue(skill) && !Objects.equals(
                     skill.getStatus().getLatestVersion(), before.get(skill.getMetadata().getName())),
-                    "Ready with a new version");
+                    "Ready with a new version", skills.count());
             long end = start + length.toNanos();
             List<Long> inStorm = api.calls().stream().map(RecordedCall::receivedNanos)
                     .filter(at -> at - start >= 0 && at - end < 0).toList();
@@ -123,7 +179,7 @@ final class BenchPhases {
     /** A fixed window with nothing changing: every Skills API call or Skill write in it is overhead. */
     PhaseResult steadyState() throws InterruptedException {
         Duration window = settings.steadyWindow();
-        return measure("steady state, " + window.toSeconds() + " s", 0, () -> {
+        return measure("steady state, " + window.toSeconds() + " s", 0, OptionalLong.empty(), () -> {
             try {
                 // The window is the measurement; the condition only stops it early when the operator or watch fails.
                 await().during(window).atMost(window.plus(settings.timeout())).pollInterval(PROBE_INTERVAL)
@@ -144,28 +200,36 @@ final class BenchPhases {
                 (appliedAt - start) / 1e9, (System.nanoTime() - appliedAt) / 1e9);
     }
 
-    /** Runs a phase, which returns a line to print under its figures (or {@link #NO_NOTE}), and measures it. */
-    private PhaseResult measure(String name, int skillsSynced, Supplier<String> phase) throws InterruptedException {
+    /**
+     * Runs a phase, which returns a line to print under its figures (or {@link #NO_NOTE}), and measures it.
+     *
+     * @param launchedAt the operator's launch ({@link System#nanoTime()}) when the phase began with it: then its
+     *     time and CPU count from the launch; empty for a phase that begins now
+     */
+    private PhaseResult measure(String name, int skillsSynced, OptionalLong launchedAt, Supplier<String> phase)
+            throws InterruptedException {
         api.clearCalls();
         long writesBefore = watch.writes();
-        long start = System.nanoTime();
+        long start = launchedAt.orElse(System.nanoTime());
+        Duration cpuBefore = launchedAt.isPresent() ? Duration.ZERO
+                : OperatorCpu.of(operator.pid()).orElse(Duration.ZERO);
         String note = phase.get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Duration cpu = OperatorCpu.of(operator.pid()).orElse(Duration.ZERO).minus(cpuBefore);
         long skillWrites = watch.writes() - writesBefore;
         List<RecordedCall> calls = api.calls();
         var result = new PhaseResult(name, elapsed, skillsSynced, calls.stream().filter(RecordedCall::isRead).count(),
-                calls.stream().filter(RecordedCall::isWrite).count(), skillWrites,
+                calls.stream().filter(RecordedCall::isWrite).count(), skillWrites, cpu,
                 new MemorySample(ProcessMemory.of(operator.pid()), endpoints.heapUsedBytes()));
-        System.out.printf(Locale.ROOT, "%s: %.2f s, %d writes to Skills; Skills API calls: %s%n", name,
-                elapsed.toNanos() / 1e9, skillWrites, ApiCallBreakdown.describe(calls));
+        System.out.printf(Locale.ROOT, "%s: %.2f s, %d writes to Skills, operator CPU %.2f s; Skills API calls: %s%n",
+                name, elapsed.toNanos() / 1e9, skillWrites, cpu.toNanos() / 1e9, ApiCallBreakdown.describe(calls));
         if (!note.isEmpty()) {
             System.out.println("  " + note);
         }
         return result;
     }
 
-    private void awaitSkills(Predicate<Skill> condition, String state) {
-        int expected = skills.count();
+    private void awaitSkills(Predicate<Skill> condition, String state, int expected) {
         awaitUntil(() -> watch.count(condition) >= expected, POLL_INTERVAL,
                 () -> watch.count(condition) + " of " + expected + " Skills " + state + " after " + timeout());
     }

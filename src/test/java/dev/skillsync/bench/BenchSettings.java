@@ -4,24 +4,34 @@ import java.time.Duration;
 import java.util.OptionalInt;
 
 /**
- * What the benchmark is asked to do, from system properties: {@code skillsync.bench.skills} (Skills to sync, default
- * 100), {@code skillsync.bench.steady-seconds} (the steady-state window, default 20),
- * {@code skillsync.bench.timeout-seconds} (the most any one wait may take, default 300), and
+ * What the benchmark is asked to do, from system properties: {@code skillsync.bench.skills} (N, the Skills waiting
+ * when the operator starts, default 100), {@code skillsync.bench.latency-ms} (how long the fake Skills API takes to
+ * answer each call, default 50), {@code skillsync.bench.concurrency} (the operator's
+ * {@code skillsync.api.max-concurrent-requests}, default 8), {@code skillsync.bench.unrelated} (ConfigMaps and as many
+ * Secrets in the cluster that no Skill uses, default 0), {@code skillsync.bench.steady-seconds} (the steady-state
+ * window, default 20), {@code skillsync.bench.timeout-seconds} (the most any one wait may take, default 300), and
  * {@code skillsync.bench.storm} (429 or 503: add a storm phase, every Skills API call answered with that status and
  * {@code retry-after: 5} for {@code skillsync.bench.storm-seconds}, default 20; no storm unless set).
  *
  * @param stormStatus the status of the storm phase's answers; empty for no storm phase
  */
-record BenchSettings(int skills, Duration steadyWindow, Duration timeout, OptionalInt stormStatus,
-                     Duration stormLength) {
+record BenchSettings(int skills, Duration latency, int concurrency, int unrelated, Duration steadyWindow,
+                     Duration timeout, OptionalInt stormStatus, Duration stormLength) {
 
     static final Duration STORM_RETRY_AFTER = Duration.ofSeconds(5);
 
     static BenchSettings fromSystemProperties() {
-        return new BenchSettings(positive("skillsync.bench.skills", 100),
-                Duration.ofSeconds(positive("skillsync.bench.steady-seconds", 20)),
-                Duration.ofSeconds(positive("skillsync.bench.timeout-seconds", 300)), stormStatusProperty(),
-                Duration.ofSeconds(positive("skillsync.bench.storm-seconds", 20)));
+        return new BenchSettings(whole("skillsync.bench.skills", 100, 1),
+                Duration.ofMillis(whole("skillsync.bench.latency-ms", 50, 0)),
+                whole("skillsync.bench.concurrency", 8, 1), whole("skillsync.bench.unrelated", 0, 0),
+                Duration.ofSeconds(whole("skillsync.bench.steady-seconds", 20, 1)),
+                Duration.ofSeconds(whole("skillsync.bench.timeout-seconds", 300, 1)), stormStatusProperty(),
+                Duration.ofSeconds(whole("skillsync.bench.storm-seconds", 20, 1)));
+    }
+
+    /** The content changes of the burst phase, and the Skills of the warm first sync: a tenth of N, at least one. */
+    int burst() {
+        return Math.max(1, skills / 10);
     }
 
     private static OptionalInt stormStatusProperty() {
@@ -37,20 +47,20 @@ record BenchSettings(int skills, Duration steadyWindow, Duration timeout, Option
         };
     }
 
-    private static int positive(String property, int defaultValue) {
+    private static int whole(String property, int defaultValue, int least) {
         String value = System.getProperty(property);
         if (value == null) {
             return defaultValue;
         }
         try {
             int number = Integer.parseInt(value.trim());
-            if (number >= 1) {
+            if (number >= least) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // Falls through to the message below, which says what to write instead.
         }
-        throw new IllegalArgumentException("-D" + property + " must be a whole number of at least 1, got '" + value
-                + "'");
+        throw new IllegalArgumentException("-D" + property + " must be a whole number of at least " + least
+                + ", got '" + value + "'");
     }
 }

@@ -15,6 +15,9 @@ class BenchSettingsTest {
     private static final String STEADY = "skillsync.bench.steady-seconds";
     private static final String STORM = "skillsync.bench.storm";
     private static final String STORM_SECONDS = "skillsync.bench.storm-seconds";
+    private static final String LATENCY = "skillsync.bench.latency-ms";
+    private static final String CONCURRENCY = "skillsync.bench.concurrency";
+    private static final String UNRELATED = "skillsync.bench.unrelated";
 
     @AfterEach
     void clearProperties() {
@@ -22,12 +25,42 @@ class BenchSettingsTest {
         System.clearProperty(STEADY);
         System.clearProperty(STORM);
         System.clearProperty(STORM_SECONDS);
+        System.clearProperty(LATENCY);
+        System.clearProperty(CONCURRENCY);
+        System.clearProperty(UNRELATED);
     }
 
     @Test
-    void defaultsToAHundredSkillsATwentySecondWindowFiveMinuteWaitsAndNoStorm() {
-        assertThat(BenchSettings.fromSystemProperties()).isEqualTo(new BenchSettings(100, Duration.ofSeconds(20),
-                Duration.ofMinutes(5), OptionalInt.empty(), Duration.ofSeconds(20)));
+    void defaultsToAHundredSkillsFiftyMillisecondsEightCallsATwentySecondWindowFiveMinuteWaitsAndNoStorm() {
+        assertThat(BenchSettings.fromSystemProperties()).isEqualTo(new BenchSettings(100, Duration.ofMillis(50), 8, 0,
+                Duration.ofSeconds(20), Duration.ofMinutes(5), OptionalInt.empty(), Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void takesTheLatencyTheConcurrencyAndTheUnrelatedObjectsAndBurstsATenthOfTheSkills() {
+        System.setProperty(SKILLS, "1000");
+        System.setProperty(LATENCY, "0");
+        System.setProperty(CONCURRENCY, "16");
+        System.setProperty(UNRELATED, "10000");
+
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+
+        assertThat(settings.latency()).isZero();
+        assertThat(settings.concurrency()).isEqualTo(16);
+        assertThat(settings.unrelated()).isEqualTo(10000);
+        assertThat(settings.burst()).isEqualTo(100);
+    }
+
+    @Test
+    void refusesNoConcurrencyAndANegativeLatency() {
+        System.setProperty(CONCURRENCY, "0");
+        assertThatThrownBy(BenchSettings::fromSystemProperties)
+                .hasMessage("-Dskillsync.bench.concurrency must be a whole number of at least 1, got '0'");
+
+        System.clearProperty(CONCURRENCY);
+        System.setProperty(LATENCY, "-5");
+        assertThatThrownBy(BenchSettings::fromSystemProperties)
+                .hasMessage("-Dskillsync.bench.latency-ms must be a whole number of at least 0, got '-5'");
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.skillsync.bench;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.testing.SkillFixtures;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 
 import java.util.stream.IntStream;
 
@@ -13,6 +16,7 @@ import java.util.stream.IntStream;
 final class BenchSkills {
 
     static final String NAMESPACE = "bench";
+    private static final String UNRELATED_DATA = "x".repeat(1024);
 
     private final int count;
     private final String nameFormat;
@@ -44,6 +48,18 @@ final class BenchSkills {
 
     Skill skill(int index) {
         return SkillFixtures.newSkill(NAMESPACE, name(index), configMapName(index));
+    }
+
+    /** A ConfigMap no Skill uses, of about 1 KiB, unlabelled as most of a cluster's are. */
+    static ConfigMap unrelatedConfigMap(int index) {
+        return new ConfigMapBuilder().withNewMetadata().withNamespace(NAMESPACE).withName("unrelated-" + index)
+                .endMetadata().addToData("settings.properties", UNRELATED_DATA).build();
+    }
+
+    /** A Secret no Skill uses, of about 1 KiB. */
+    static Secret unrelatedSecret(int index) {
+        return new SecretBuilder().withNewMetadata().withNamespace(NAMESPACE).withName("unrelated-" + index)
+                .endMetadata().addToStringData("token", UNRELATED_DATA).build();
     }
 
     private String configMapName(int index) {

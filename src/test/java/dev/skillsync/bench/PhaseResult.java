@@ -5,12 +5,29 @@ import java.util.OptionalDouble;
 
 /**
  * What one phase measured: how long it took, Skills API calls (GET are reads, POST and DELETE writes), writes to
- * Skills in the Kubernetes API, and the operator's memory when it ended.
+ * Skills in the Kubernetes API, the operator's CPU time during it, and the operator's memory when it ended.
  *
  * @param skillsSynced Skills the phase brought to the awaited state; 0 when it syncs nothing (then no rate)
  */
 record PhaseResult(String name, Duration elapsed, int skillsSynced, long apiReads, long apiWrites, long skillWrites,
-                   MemorySample memory) {
+                   Duration cpu, MemorySample memory) {
+
+    /** Skills API calls per Skill the phase synced. */
+    double apiCallsPerSkill() {
+        return (apiReads + apiWrites) / (double) Math.max(1, skillsSynced);
+    }
+
+    double apiReadsPerSkill() {
+        return apiReads / (double) Math.max(1, skillsSynced);
+    }
+
+    double skillWritesPerSkill() {
+        return skillWrites / (double) Math.max(1, skillsSynced);
+    }
+
+    Duration cpuPerSkill() {
+        return cpu.dividedBy(Math.max(1, skillsSynced));
+    }
 
     OptionalDouble skillsPerSecond() {
         if (skillsSynced == 0) {

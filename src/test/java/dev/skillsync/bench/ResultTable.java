@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 /** The benchmark's figures as a compact table, then the operator's memory at the end and the machine facts. */
 final class ResultTable {
 
-    private static final String ROW = "%-26s %9s %9s %10s %11s %13s %8s %13s %9s%n";
+    private static final String ROW = "%-30s %9s %9s %10s %11s %13s %8s %8s %13s %9s%n";
     private static final String NONE = "-";
 
     private ResultTable() {
@@ -18,12 +18,13 @@ final class ResultTable {
     static String render(List<PhaseResult> phases) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, ROW, "PHASE", "TIME", "SKILLS/S", "API READS", "API WRITES",
-                "SKILL WRITES", "RSS MiB", "PEAK RSS MiB", "HEAP MiB"));
+                "SKILL WRITES", "CPU s", "RSS MiB", "PEAK RSS MiB", "HEAP MiB"));
         for (PhaseResult phase : phases) {
             MemorySample memory = phase.memory();
             table.append(String.format(Locale.ROOT, ROW, phase.name(),
                     String.format(Locale.ROOT, "%.2f s", phase.elapsed().toMillis() / 1000.0),
                     oneDecimal(phase.skillsPerSecond()), phase.apiReads(), phase.apiWrites(), phase.skillWrites(),
+                    String.format(Locale.ROOT, "%.2f", phase.cpu().toMillis() / 1000.0),
                     mebibytes(memory.process().map(ProcessMemory::rssBytes)),
                     mebibytes(memory.process().map(ProcessMemory::peakRssBytes)),
                     mebibytes(memory.heapUsedBytes())));

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -20,6 +21,7 @@ final class SkillWatch implements AutoCloseable {
 
     private final Map<String, Skill> skills = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
+    private final Map<String, Long> versionSeenAt = new ConcurrentHashMap<>();
     private volatile WatcherException failure;
     private final Watch watch;
 
@@ -43,6 +45,15 @@ final class SkillWatch implements AutoCloseable {
                 .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s.getStatus().getLatestVersion()));
     }
 
+    /** When ({@link System#nanoTime()}) the watch saw the Skill's current {@code status.latestVersion} first. */
+    long latestVersionSeenAt(String name) {
+        return versionSeenAt.getOrDefault(name, Long.MAX_VALUE);
+    }
+
+    private static String latestVersion(Skill skill) {
+        return skill.getStatus() == null ? null : skill.getStatus().getLatestVersion();
+    }
+
     /** @throws BenchmarkFailure when the watch has broken, so that this view no longer follows the API server */
     void ensureOpen() {
         WatcherException cause = failure;
@@ -64,8 +75,11 @@ final class SkillWatch implements AutoCloseable {
             switch (action) {
                 case ADDED -> skills.put(name, skill);
                 case MODIFIED -> {
-                    skills.put(name, skill);
+                    Skill before = skills.put(name, skill);
                     writes.incrementAndGet();
+                    if (before == null || !Objects.equals(latestVersion(before), latestVersion(skill))) {
+                        versionSeenAt.put(name, System.nanoTime());
+                    }
                 }
                 case DELETED -> skills.remove(name);
                 default -> {

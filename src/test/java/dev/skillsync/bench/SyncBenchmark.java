@@ -8,14 +8,17 @@ import dev.skillsync.testing.LoopbackPort;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Measures the packaged operator on this machine, against the embedded Kubernetes API and the in-process fake Skills
- * API as local mode runs it: the first sync of N Skills, a content change of all of them, a steady-state window, the
- * operator's memory, and on request a storm of 429 or 503 answers. Prints figures and asserts nothing about them. Run with {@code mvn -B -Pbench package
+ * API as local mode runs it, with the JVM options of the container image: the sync of a backlog of N Skills from the
+ * operator's launch, the first sync of N/10 more once the JVM is warm, a burst of N/10 content changes, a steady-state
+ * window, the operator's CPU and memory, and on request a storm of 429 or 503 answers. Prints each phase, then the
+ * figures of issue 11 beside their bounds. Prints figures and asserts nothing about them. Run with {@code mvn -B -Pbench package
  * -DskipTests}; the settings are in {@link BenchSettings}. Not part of the operator's image.
  *
  * <p>Exits 0 when every phase completed, 1 when one failed or ran past its deadline, 2 on bad settings or without
@@ -51,37 +54,55 @@ public final class SyncBenchmark {
         }
         var endpoints = new OperatorEndpoints(LoopbackPort.free());
         List<PhaseResult> results = new ArrayList<>();
+        Map<String, String> operatorSettings = new HashMap<>(Map.of(
+                "SKILLSYNC_API_MAX_CONCURRENT_REQUESTS", Integer.toString(settings.concurrency())));
+        ImageJvmOptions.read().ifPresent(options -> operatorSettings.put("JAVA_TOOL_OPTIONS", options));
         // Closed in reverse: the operator stops before the servers it talks to.
         try (FakeSkillsApi api = FakeSkillsApi.start();
              EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start();
-             SkillWatch watch = new SkillWatch(kubernetes.client(), BenchSkills.NAMESPACE);
-             OperatorProcess operator = OperatorProcess.start(kubernetes.url(), api.baseUrl(),
-                     FakeSkillsApi.DEFAULT_KEY, endpoints.port(), OPERATOR_LOG,
-                     Map.of("SKILLSYNC_API_DIALECT", api.dialect().settingValue()))) {
+             SkillWatch watch = new SkillWatch(kubernetes.client(), BenchSkills.NAMESPACE)) {
+            api.setLatency(settings.latency());
+            operatorSettings.put("SKILLSYNC_API_DIALECT", api.dialect().settingValue());
             System.out.println("Kubernetes API (embedded): " + kubernetes.url());
-            System.out.println("Skills API: " + api.baseUrl() + " (in-process fake)");
-            System.out.println("operator started (pid " + operator.pid() + ", HTTP port " + endpoints.port()
-                    + "), log: " + OPERATOR_LOG);
-            System.out.println(settings.skills() + " Skills, steady-state window " + settings.steadyWindow().toSeconds()
-                    + " s, each wait bounded by " + settings.timeout().toSeconds() + " s\n");
-            var phases = new BenchPhases(settings, kubernetes.client(), api, watch, operator, endpoints);
-            try {
-                results.add(phases.operatorStart());
-                results.add(phases.firstSync());
-                results.add(phases.contentChange());
-                results.add(phases.steadyState());
-                if (settings.stormStatus().isPresent()) {
-                    results.add(phases.storm(settings.stormStatus().getAsInt()));
+            System.out.println("Skills API: " + api.baseUrl() + " (in-process fake, every answer after "
+                    + settings.latency().toMillis() + " ms)");
+            BenchPhases.createBacklog(settings, kubernetes.client());
+            System.out.println(settings.skills() + " Skills and " + settings.unrelated() + " unrelated ConfigMaps and"
+                    + " Secrets waiting; steady-state window " + settings.steadyWindow().toSeconds()
+                    + " s, each wait bounded by " + settings.timeout().toSeconds() + " s");
+            System.out.println("operator settings: " + operatorSettings);
+            long launchedAt = System.nanoTime();
+            try (OperatorProcess operator = OperatorProcess.start(kubernetes.url(), api.baseUrl(),
+                    FakeSkillsApi.DEFAULT_KEY, endpoints.port(), OPERATOR_LOG, operatorSettings)) {
+                System.out.println("operator started (pid " + operator.pid() + ", HTTP port " + endpoints.port()
+                        + "), log: " + OPERATOR_LOG + "\n");
+                var phases = new BenchPhases(settings, kubernetes.client(), api, watch, operator, endpoints);
+                try {
+                    PhaseResult backlog = phases.backlogSync(launchedAt);
+                    results.add(backlog);
+                    PhaseResult warm = phases.warmFirstSync();
+                    results.add(warm);
+                    PhaseResult burst = phases.burst();
+                    results.add(burst);
+                    PhaseResult steady = phases.steadyState();
+                    results.add(steady);
+                    if (settings.stormStatus().isPresent()) {
+                        results.add(phases.storm(settings.stormStatus().getAsInt()));
+                    }
+                    long peakRss = results.get(results.size() - 1).memory().process()
+                            .map(ProcessMemory::peakRssBytes).orElse(0L);
+                    System.out.println("\n" + FigureTable.render(settings, phases.operatorStart(), backlog, warm,
+                            burst, phases.burstLatencies(), steady, peakRss));
+                } catch (BenchmarkFailure e) {
+                    System.err.println("\nBenchmark stopped: " + e.getMessage() + "; see " + OPERATOR_LOG);
+                    if (!results.isEmpty()) {
+                        System.out.println("\n" + ResultTable.render(results));
+                    }
+                    return 1;
                 }
-            } catch (BenchmarkFailure e) {
-                System.err.println("\nBenchmark stopped: " + e.getMessage() + "; see " + OPERATOR_LOG);
-                if (!results.isEmpty()) {
-                    System.out.println("\n" + ResultTable.render(results));
-                }
-                return 1;
+                System.out.println(ResultTable.render(results));
+                return 0;
             }
-            System.out.println("\n" + ResultTable.render(results));
-            return 0;
         }
     }
 }

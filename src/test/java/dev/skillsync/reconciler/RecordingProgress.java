@@ -14,7 +14,7 @@ final class RecordingProgress implements SyncProgress {
     record CreateStarting(PendingCreate pendingCreate) implements Step {
     }
 
-    record VersionUploadStarting(String skillId) implements Step {
+    record VersionUploadStarting(String skillId, String contentHash) implements Step {
     }
 
     record SkillIdentified(String skillId) implements Step {
@@ -64,8 +64,8 @@ final class RecordingProgress implements SyncProgress {
     }
 
     @Override
-    public void versionUploadStarting(String skillId) {
-        steps.add(new VersionUploadStarting(skillId));
+    public void versionUploadStarting(String skillId, String contentHash) {
+        steps.add(new VersionUploadStarting(skillId, contentHash));
     }
 
     @Override

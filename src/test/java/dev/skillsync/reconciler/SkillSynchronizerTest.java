@@ -305,7 +305,7 @@ class SkillSynchronizerTest {
             assertThat(state.latestVersion()).isEqualTo(uploaded.version());
             assertThat(progress.steps()).containsExactly(
                     new SkillIdentified(existing.id()), new Event("Normal", SkillSynchronizer.REMOTE_COMPARED),
-                    new VersionUploadStarting(existing.id()),
+                    new VersionUploadStarting(existing.id(), v2.contentHash()),
                     new VersionCreated(existing.id(), uploaded.version(), v2.contentHash()));
             assertThat(writes()).containsExactly("POST /v1/skills/" + existing.id() + "/versions");
         }
@@ -384,7 +384,7 @@ class SkillSynchronizerTest {
             assertThat(writes()).containsExactly("POST /v1/skills/" + skill.id() + "/versions");
             assertThat(downloads()).isZero();
             assertThat(progress.steps()).containsExactly(
-                    new VersionUploadStarting(skill.id()),
+                    new VersionUploadStarting(skill.id(), v2.contentHash()),
                     new VersionCreated(skill.id(), uploaded, v2.contentHash()));
             assertThat(state.latestVersion()).isEqualTo(uploaded);
             assertThat(state.contentHash()).isEqualTo(v2.contentHash());
@@ -543,9 +543,97 @@ class SkillSynchronizerTest {
             assertThat(fake.versions(skillId).get(1).files().get("pdf-tools/run.py"))
                     .isEqualTo("print('three')".getBytes(StandardCharsets.UTF_8));
             assertThat(progress.steps()).containsExactly(
-                    new VersionUploadStarting(skillId),
+                    new VersionUploadStarting(skillId, v3.contentHash()),
                     new VersionCreated(skillId, uploaded, v3.contentHash()),
                     new VersionsPruned(skillId, List.of(versions.get(0)), 2));
+        }
+    }
+
+    /** Status records the remote skill as it is: a change costs its writes and nothing else. */
+    @Nested
+    class AsRecorded {
+
+        @Test
+        void aContentChangeIsOneUploadWithoutAnyRead() throws Exception {
+            List<String> versions = skillWithVersions(v1);
+            String skillId = onlySkill().id();
+
+            RemoteState state = synchronizer.sync(request(v2).annotated(skillId).recorded(skillId)
+                    .known(new SkillVersionStatus(versions.get(0), v1.contentHash(), "2026-11-22T09:00:00Z"))
+                    .asRecorded("pdf-tools").build(), progress);
+
+            String uploaded = state.latestVersion();
+            assertThat(calls()).containsExactly("POST /v1/skills/" + skillId + "/versions");
+            assertThat(remoteVersions(skillId)).containsExactly(versions.get(0), uploaded);
+            assertThat(progress.steps()).containsExactly(
+                    new VersionUploadStarting(skillId, v2.contentHash()),
+                    new VersionCreated(skillId, uploaded, v2.contentHash()));
+            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
+                    .containsExactly(tuple(uploaded, v2.contentHash()), tuple(versions.get(0), v1.contentHash()));
+            assertThat(state.skillName()).isEqualTo("pdf-tools");
+        }
+
+        @Test
+        void theRetentionIsKeptWithOneDeletePerVersionPrunedAndNoList() throws Exception {
+            List<String> versions = skillWithVersions(v1, v2);
+            String skillId = onlySkill().id();
+
+            RemoteState state = synchronizer.sync(request(v3).recorded(skillId).maxVersions(2)
+                    .known(new SkillVersionStatus(versions.get(1), v2.contentHash(), null),
+                            new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
+                    .asRecorded("pdf-tools").build(), progress);
+
+            String uploaded = state.latestVersion();
+            assertThat(calls()).containsExactly("POST /v1/skills/" + skillId + "/versions",
+                    "DELETE /v1/skills/" + skillId + "/versions/" + versions.get(0));
+            assertThat(remoteVersions(skillId)).containsExactly(versions.get(1), uploaded);
+            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion)
+                    .containsExactly(uploaded, versions.get(1));
+            assertThat(progress.steps()).contains(new VersionsPruned(skillId, List.of(versions.get(0)), 2));
+        }
+
+        @Test
+        void aLowerRetentionWithUnchangedContentOnlyDeletes() throws Exception {
+            List<String> versions = skillWithVersions(v1, v2);
+            String skillId = onlySkill().id();
+
+            RemoteState state = synchronizer.sync(request(v2).recorded(skillId).maxVersions(1).pruneDue()
+                    .known(new SkillVersionStatus(versions.get(1), v2.contentHash(), null),
+                            new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
+                    .asRecorded("pdf-tools").build(), progress);
+
+            assertThat(calls()).containsExactly("DELETE /v1/skills/" + skillId + "/versions/" + versions.get(0));
+            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion).containsExactly(versions.get(1));
+        }
+
+        @Test
+        void aRenamedSkillIsRefusedWithoutAnyCall() {
+            List<String> versions = skillWithVersions(v1);
+            String skillId = onlySkill().id();
+            SkillBundle renamed = bundle("pdf-reader", "print('two')");
+
+            Throwable thrown = catchThrowable(() -> synchronizer.sync(request(renamed).recorded(skillId)
+                    .known(new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
+                    .asRecorded("pdf-tools").build(), progress));
+
+            assertThat(thrown).isInstanceOf(SkillFailure.class).hasMessageContaining("'pdf-tools'");
+            assertThat(((SkillFailure) thrown).reason()).isEqualTo(SkillConditions.INVALID_CONTENT);
+            assertThat(calls()).isEmpty();
+        }
+
+        @Test
+        void aSkillDeletedOutsideTheOperatorIsFoundOutByTheUploadAndCreatedAgain() throws Exception {
+            List<String> versions = skillWithVersions(v1);
+            String gone = onlySkill().id();
+            fake.deleteSkillOutOfBand(gone);
+
+            RemoteState state = synchronizer.sync(request(v2).recorded(gone)
+                    .known(new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
+                    .asRecorded("pdf-tools").build(), progress);
+
+            assertThat(state.skillId()).isNotEqualTo(gone);
+            assertThat(fake.skill(state.skillId())).isPresent();
+            assertThat(progress.messageOf("RemoteSkillRecreated")).contains(gone);
         }
     }
 
@@ -713,6 +801,8 @@ class SkillSynchronizerTest {
         private final List<SkillVersionStatus> known = new ArrayList<>();
         private int maxVersions = 5;
         private boolean pruneDue;
+        private String recordedName;
+        private boolean statusKnowsRemote;
 
         RequestBuilder(SkillBundle desired) {
             this.desired = desired;
@@ -749,8 +839,16 @@ class SkillSynchronizerTest {
             return this;
         }
 
+        /** Status records the skill's name and the remote skill as it is: the reconciler trusts it. */
+        RequestBuilder asRecorded(String skillName) {
+            this.recordedName = skillName;
+            this.statusKnowsRemote = true;
+            return this;
+        }
+
         SyncRequest build() {
-            return new SyncRequest(KEY, TITLE, desired, annotated, recorded, pending, known, maxVersions, pruneDue);
+            return new SyncRequest(KEY, TITLE, desired, annotated, recorded, pending, known, maxVersions, pruneDue,
+                    recordedName, statusKnowsRemote);
         }
     }
 }

@@ -20,7 +20,7 @@ class StatusAggregatorTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     private static final RemoteState REMOTE = new RemoteState("skill_1", "100", "sha256:aa",
-            List.of(new SkillVersionStatus("100", "sha256:aa", "2026-11-22T09:00:00Z")));
+            List.of(new SkillVersionStatus("100", "sha256:aa", "2026-11-22T09:00:00Z")), "pdf-tools");
 
     @Test
     void aSyncSetsTheRemoteIdentityAndReadyTrue() {

@@ -115,7 +115,7 @@ class WireDialectSyncTest {
         SkillBundle desired = desired("pdf-tools", "Extracts text.", "v1\n");
 
         RemoteState adopted = synchronizer.sync(new SyncRequest(KEY, TITLE, desired, existing.id(), null, null,
-                List.of(), 10, false), progress);
+                List.of(), 10, false, null, false), progress);
 
         assertThat(fake.versions(existing.id())).hasSize(2);
         assertThat(adopted.latestVersion()).isEqualTo(fake.versions(existing.id()).get(1).version());
@@ -144,7 +144,8 @@ class WireDialectSyncTest {
         SkillBundle v1 = desired("pdf-tools", "Extracts text.", "v1\n");
         SkillBundle v2 = desired("pdf-tools", "Extracts text.", "v2\n");
         SkillSynchronizer beta = synchronizer(new BetaDialect());
-        RemoteState created = beta.sync(new SyncRequest(KEY, TITLE, v1, null, null, null, List.of(), 10, false),
+        RemoteState created = beta.sync(
+                new SyncRequest(KEY, TITLE, v1, null, null, null, List.of(), 10, false, null, false),
                 progress);
         RemoteState betaState = beta.sync(recorded(v2, created), progress);
         String skillId = betaState.skillId();
@@ -175,7 +176,8 @@ class WireDialectSyncTest {
     void theSwitchToGaNeedsNoDownloadToKnowTheRecordedVersions() throws Exception {
         SkillBundle v1 = desired("pdf-tools", "Extracts text.", "v1\n");
         RemoteState betaState = synchronizer(new BetaDialect())
-                .sync(new SyncRequest(KEY, TITLE, v1, null, null, null, List.of(), 10, false), progress);
+                .sync(new SyncRequest(KEY, TITLE, v1, null, null, null, List.of(), 10, false, null, false),
+                        progress);
         fake.retireBeta();
         long writes = fake.writeCalls();
 
@@ -191,7 +193,7 @@ class WireDialectSyncTest {
     void gaDeletesTheSkillWithItsVersionsInOneCall() throws Exception {
         SkillSynchronizer ga = synchronizer(new GaDialect());
         RemoteState created = ga.sync(new SyncRequest(KEY, TITLE, desired("pdf-tools", "Extracts text.", "v1\n"),
-                null, null, null, List.of(), 10, false), progress);
+                null, null, null, List.of(), 10, false, null, false), progress);
         ga.sync(recorded(desired("pdf-tools", "Extracts text.", "v2\n"), created), progress);
         fake.clearCalls();
 
@@ -207,7 +209,8 @@ class WireDialectSyncTest {
         SkillBundle desired = desired("pdf-tools", "Extracts text.", "v1\n");
         for (String title : List.of("x".repeat(256), "two\nlines")) {
             SkillFailure failure = catchThrowableOfType(SkillFailure.class, () -> synchronizer(new GaDialect())
-                    .sync(new SyncRequest(KEY, title, desired, null, null, null, List.of(), 10, false), progress));
+                    .sync(new SyncRequest(KEY, title, desired, null, null, null, List.of(), 10, false, null, false),
+                            progress));
 
             assertThat(failure.reason()).isEqualTo(SkillConditions.INVALID_SPEC);
             assertThat(failure.needsPerson()).isTrue();
@@ -225,13 +228,14 @@ class WireDialectSyncTest {
 
     private static SyncRequest pendingRequest(SkillBundle desired, Instant recordedAt) {
         return new SyncRequest(KEY, TITLE, desired, null, null,
-                new PendingCreate(TITLE, desired.contentHash(), recordedAt.toString()), List.of(), 10, false);
+                new PendingCreate(TITLE, desired.contentHash(), recordedAt.toString()), List.of(), 10, false, null,
+                false);
     }
 
     /** The next sync's request after a sync that ended in this state, as status records it. */
     private static SyncRequest recorded(SkillBundle desired, RemoteState state) {
         return new SyncRequest(KEY, TITLE, desired, state.skillId(), state.skillId(), null, state.versions(), 10,
-                false);
+                false, null, false);
     }
 
     private static SkillBundle desired(String name, String description, String script) throws Exception {
@@ -253,7 +257,7 @@ class WireDialectSyncTest {
         }
 
         @Override
-        public void versionUploadStarting(String skillId) {
+        public void versionUploadStarting(String skillId, String contentHash) {
         }
 
         @Override

@@ -145,6 +145,86 @@ class SkillSyncScenarioTest extends ScenarioSupport {
     }
 
     @Test
+    void aContentChangeCostsTheUploadAndOneDeletePerVersionPrunedAndNoRead() {
+        String ns = uniqueNamespace("one-call");
+        create(configMap(ns, "files", true, files("frugal", "Calls little.", "v = 1\n")));
+        Skill skill = newSkill(ns, "frugal", "files");
+        skill.getSpec().setRetention(new Retention(2));
+        create(skill);
+        Skill first = awaitSynced(ns, "frugal");
+        String skillId = first.getStatus().getSkillId();
+
+        List<RecordedCall> secondCalls = callsOfChange(ns, "frugal", skillId, "v = 2\n");
+        assertThat(secondCalls).as("calls for the second version").extracting(RecordedCall::method)
+                .containsExactly("POST");
+
+        Skill second = skill(ns, "frugal").get();
+        List<RecordedCall> thirdCalls = callsOfChange(ns, "frugal", skillId, "v = 3\n");
+        assertThat(thirdCalls).as("calls for the third version: its upload, and the delete of the first")
+                .extracting(RecordedCall::method).containsExactly("POST", "DELETE");
+        assertThat(thirdCalls.get(1).path()).endsWith("/" + first.getStatus().getLatestVersion());
+        Skill third = awaitSynced(ns, "frugal");
+        assertThat(third.getStatus().getVersions()).extracting(v -> v.getVersion())
+                .containsExactly(third.getStatus().getLatestVersion(), second.getStatus().getLatestVersion());
+        assertThat(api().versions(skillId)).extracting(v -> v.version())
+                .containsExactlyInAnyOrder(third.getStatus().getLatestVersion(), second.getStatus().getLatestVersion());
+    }
+
+    @Test
+    void aRequestedDriftCheckReadsTheRemoteSkillOnce() {
+        String ns = uniqueNamespace("drift-check");
+        create(configMap(ns, "files", true, files("checked", "Checked.", "v = 1\n")));
+        create(newSkill(ns, "checked", "files"));
+        String skillId = awaitSynced(ns, "checked").getStatus().getSkillId();
+        int before = api().calls().size();
+
+        requestReconcile(ns, "checked", "check-1");
+        await().atMost(TIMEOUT).until(() -> "check-1".equals(skill(ns, "checked").get().getStatus()
+                .getLastHandledReconcileAt()));
+
+        List<RecordedCall> all = api().calls();
+        List<RecordedCall> calls = all.subList(before, all.size());
+        assertThat(calls).as("calls of the drift check").hasSize(1)
+                .allSatisfy(call -> assertThat(call.isRead()).isTrue())
+                .allSatisfy(call -> assertThat(call.path()).contains(skillId));
+    }
+
+    @Test
+    void aDriftCheckFallingDueAtTheIntervalReadsTheRemoteSkillOnce() {
+        String ns = uniqueNamespace("drift-due");
+        create(configMap(ns, "files", true, files("due", "Checked at its interval.", "v = 1\n")));
+        Skill skill = newSkill(ns, "due", "files");
+        skill.getSpec().setInterval("2s");
+        create(skill);
+        Skill synced = awaitSynced(ns, "due");
+        String skillId = synced.getStatus().getSkillId();
+        String syncedAt = synced.getStatus().getLastSyncedAt();
+        int before = api().calls().size();
+
+        await().atMost(TIMEOUT).until(() -> !syncedAt.equals(skill(ns, "due").get().getStatus().getLastSyncedAt()));
+
+        List<RecordedCall> all = api().calls();
+        List<RecordedCall> calls = all.subList(before, all.size()).stream()
+                .filter(call -> call.path().contains(skillId)).toList();
+        assertThat(calls).as("calls of the drift check").hasSize(1)
+                .allSatisfy(call -> assertThat(call.isRead()).isTrue());
+    }
+
+    /** Puts new content in the Skill's ConfigMap; returns the Skills API calls until status shows its new version. */
+    private List<RecordedCall> callsOfChange(String ns, String name, String skillId, String content) {
+        String latest = skill(ns, name).get().getStatus().getLatestVersion();
+        int before = api().calls().size();
+        putFile(ns, "files", "run.py", content);
+        await().atMost(TIMEOUT).until(() -> {
+            Skill skill = skill(ns, name).get();
+            return !latest.equals(skill.getStatus().getLatestVersion())
+                    && hasCondition(skill, "Reconciling", "False", "Synced");
+        });
+        List<RecordedCall> all = api().calls();
+        return all.subList(before, all.size()).stream().filter(call -> call.path().contains(skillId)).toList();
+    }
+
+    @Test
     void reconcilingIsTrueWhileAVersionUploads() {
         String ns = uniqueNamespace("uploading");
         create(configMap(ns, "files", true, files("slow", "Slow.", "v = 1\n")));
