@@ -42,10 +42,6 @@ public class SkillsApiClient implements AutoCloseable {
         return dialect;
     }
 
-    public SkillsApiClient(SkillsApiSettings settings, WireDialect dialect) {
-        this(settings, dialect, ApiCallObserver.NONE);
-    }
-
     public SkillsApiClient(SkillsApiSettings settings, WireDialect dialect, ApiCallObserver observer) {
         this(settings, dialect, Sleeper.THREAD, observer);
     }

@@ -2,6 +2,7 @@ package dev.skillsync.credentials;
 
 import dev.skillsync.resource.SecretKeySelector;
 import dev.skillsync.resource.Skill;
+import dev.skillsync.skillsapi.ApiCallObserver;
 import dev.skillsync.skillsapi.ApiKey;
 import dev.skillsync.skillsapi.GaDialect;
 import dev.skillsync.skillsapi.SkillsApiClient;
@@ -39,7 +40,7 @@ class ApiKeyResolverWorkspaceTest {
         server = new MockWebServer();
         server.start();
         client = new SkillsApiClient(new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), 0, Duration.ofMillis(1), Duration.ofMillis(1), 1, 1024), new GaDialect());
+                Duration.ofSeconds(5), 0, Duration.ofMillis(1), Duration.ofMillis(1), 1, 1024), new GaDialect(), ApiCallObserver.NONE);
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import dev.skillsync.fake.FakeSkillsApi;
 import dev.skillsync.fake.Fault;
 import dev.skillsync.resource.SkillConditions;
 import dev.skillsync.resource.SkillStatus;
+import dev.skillsync.skillsapi.ApiCallObserver;
 import dev.skillsync.skillsapi.ApiKey;
 import dev.skillsync.skillsapi.BetaDialect;
 import dev.skillsync.skillsapi.SkillsApiClient;
@@ -57,7 +58,7 @@ class FailurePolicyTest {
     private static SkillsApiClient newClient() {
         return new SkillsApiClient(new SkillsApiSettings(fake.baseUrl(), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), 0, Duration.ofMillis(100), Duration.ofSeconds(1), 4, 1024 * 1024),
-                new BetaDialect());
+                new BetaDialect(), ApiCallObserver.NONE);
     }
 
     @AfterAll

@@ -19,6 +19,7 @@ import dev.skillsync.reconciler.RecordingProgress.VersionsPruned;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.SkillConditions;
 import dev.skillsync.resource.SkillVersionStatus;
+import dev.skillsync.skillsapi.ApiCallObserver;
 import dev.skillsync.skillsapi.ApiKey;
 import dev.skillsync.skillsapi.BetaDialect;
 import dev.skillsync.skillsapi.SkillsApiClient;
@@ -73,7 +74,7 @@ class SkillSynchronizerTest {
         fake = FakeSkillsApi.start();
         client = new SkillsApiClient(new SkillsApiSettings(fake.baseUrl(), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), 0, Duration.ofMillis(100), Duration.ofSeconds(1), 4, MAX_CONTENT_BYTES),
-                new BetaDialect());
+                new BetaDialect(), ApiCallObserver.NONE);
         synchronizer = synchronizerReadingAtMost(MAX_CONTENT_BYTES);
         progress = new RecordingProgress();
     }

@@ -10,6 +10,7 @@ import dev.skillsync.failure.SkillFailure;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.SkillConditions;
 import dev.skillsync.resource.SkillVersionStatus;
+import dev.skillsync.skillsapi.ApiCallObserver;
 import dev.skillsync.skillsapi.ApiKey;
 import dev.skillsync.skillsapi.BetaDialect;
 import dev.skillsync.skillsapi.GaDialect;
@@ -221,7 +222,7 @@ class WireDialectSyncTest {
 
     private SkillSynchronizer synchronizer(WireDialect dialect) {
         SkillsApiClient client = new SkillsApiClient(new SkillsApiSettings(fake.baseUrl(), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 0, Duration.ofMillis(1), Duration.ofMillis(1), 4, MAX_BYTES), dialect);
+                Duration.ofSeconds(10), 0, Duration.ofMillis(1), Duration.ofMillis(1), 4, MAX_BYTES), dialect, ApiCallObserver.NONE);
         clients.add(client);
         return new SkillSynchronizer(client, MAX_BYTES, Clock.systemUTC());
     }

@@ -46,7 +46,7 @@ class SkillsApiClientCallsTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new SkillsApiClient(settings(server), shapes.dialect());
+        client = new SkillsApiClient(settings(server), shapes.dialect(), ApiCallObserver.NONE);
     }
 
     @AfterEach
@@ -302,7 +302,7 @@ class SkillsApiClientCallsTest {
         SkillsApiSettings base = settings(server);
         try (SkillsApiClient proxied = new SkillsApiClient(new SkillsApiSettings(server.url("/anthropic/").toString(),
                 base.connectTimeout(), base.callTimeout(), 0, Duration.ofMillis(1), Duration.ofMillis(1), 1,
-                base.maxDownloadBytes()), shapes.dialect())) {
+                base.maxDownloadBytes()), shapes.dialect(), ApiCallObserver.NONE)) {
             server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
             proxied.getSkill(KEY, "skill_01");

@@ -36,7 +36,7 @@ class SkillsApiClientErrorsTest {
         SkillsApiSettings base = SkillsApiFixtures.settings(server);
         client = new SkillsApiClient(new SkillsApiSettings(base.baseUrl(), base.connectTimeout(), base.callTimeout(),
                 0, base.initialBackoff(), base.maxBackoff(), base.maxConcurrentRequests(), base.maxDownloadBytes()),
-                shapes.dialect());
+                shapes.dialect(), ApiCallObserver.NONE);
     }
 
     @AfterEach

@@ -84,7 +84,7 @@ class SkillsApiClientStormTest {
         });
         ExecutorService callers = Executors.newFixedThreadPool(4 * PERMITS);
         // Real time: the gate's waits and the retries' sleeps are what is under test.
-        try (SkillsApiClient client = new SkillsApiClient(settings(stormCalls), shapes.dialect())) {
+        try (SkillsApiClient client = new SkillsApiClient(settings(stormCalls), shapes.dialect(), ApiCallObserver.NONE)) {
             List<Future<RemoteSkill>> calls = IntStream.range(0, 4 * PERMITS)
                     .mapToObj(i -> callers.submit(() -> client.getSkill(KEY, "skill_" + i))).toList();
             for (Future<RemoteSkill> call : calls) {
