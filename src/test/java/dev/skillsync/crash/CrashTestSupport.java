@@ -2,6 +2,7 @@ package dev.skillsync.crash;
 
 import dev.skillsync.Constants;
 import dev.skillsync.content.ContentHash;
+import dev.skillsync.fake.FakeDialect;
 import dev.skillsync.fake.FakeSkill;
 import dev.skillsync.fake.FakeSkillsApi;
 import dev.skillsync.fake.FakeVersion;
@@ -19,6 +20,11 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,8 +46,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The packaged operator as a child process, killed with SIGKILL at a point of a sync and started again, against an
  * embedded Kubernetes API and the fake Skills API that the tests of a class share. Each test works in a namespace of
- * its own, and its operator watches only that namespace.
+ * its own, and its operator watches only that namespace. Every class runs once in each wire dialect, the operator and
+ * the fake speaking the same one.
  */
+@ParameterizedClass(name = "{0} dialect")
+@EnumSource(FakeDialect.class)
 abstract class CrashTestSupport {
 
     /** Long enough for the operator's start (a JVM and Quarkus) and a sync on a busy machine. */
@@ -51,6 +60,10 @@ abstract class CrashTestSupport {
     static EmbeddedKubernetes kubernetes;
     static FakeSkillsApi api;
 
+    /** The wire dialect of the operator and of the fake Skills API in this run of the class. */
+    @Parameter
+    FakeDialect dialect;
+
     /** The namespace of the running test; JUnit makes an instance per test. */
     String ns;
     private OperatorProcess operator;
@@ -58,19 +71,28 @@ abstract class CrashTestSupport {
     private int starts;
 
     @BeforeAll
-    static void startServers() throws IOException {
+    static void startKubernetes() throws IOException {
         assertThat(OperatorProcess.JAR).as("the packaged operator: these tests run after `mvn package`").exists();
         MockServerLogging.quiet();
         Files.createDirectories(LOGS);
         kubernetes = EmbeddedKubernetes.start();
-        api = FakeSkillsApi.start();
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void startSkillsApi(FakeDialect dialect) {
+        api = FakeSkillsApi.start(dialect);
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stopSkillsApi() {
+        if (api != null) {
+            api.close();
+            api = null;
+        }
     }
 
     @AfterAll
-    static void stopServers() {
-        if (api != null) {
-            api.close();
-        }
+    static void stopKubernetes() {
         if (kubernetes != null) {
             kubernetes.close();
         }
@@ -94,7 +116,7 @@ abstract class CrashTestSupport {
     void startOperator() throws IOException {
         operatorLog = LOGS.resolve(ns + "-" + (++starts) + ".log");
         operator = OperatorProcess.start(kubernetes.url(), api.baseUrl(), FakeSkillsApi.DEFAULT_KEY, 0, operatorLog,
-                Map.of("QUARKUS_OPERATOR_SDK_NAMESPACES", ns));
+                Map.of("QUARKUS_OPERATOR_SDK_NAMESPACES", ns, "SKILLSYNC_API_DIALECT", dialect.settingValue()));
     }
 
     void killOperator() throws InterruptedException {

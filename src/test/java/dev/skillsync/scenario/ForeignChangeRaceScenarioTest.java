@@ -135,7 +135,7 @@ class ForeignChangeRaceScenarioTest extends ScenarioSupport {
     }
 
     private RequestHolding cluster() {
-        return SkillsyncTestEnvironment.embedded();
+        return SkillsyncTestEnvironment.requestHolding();
     }
 
     /** Holds the operator's first write that matches once trigger has set it off, lands change, then lets it go. */

@@ -17,16 +17,14 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -34,15 +32,18 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
 /**
- * A TLS-terminating HTTP/1.1 proxy on a free loopback port in front of an API server, which can hold one matching
- * request before it goes upstream until the test releases it: how a race test opens a window in which a foreign
- * change lands between the operator's read and its write, against a real API server. Every other request, and
+ * A TLS-terminating HTTP/1.1 proxy on a free loopback port in front of an API server, which can hold a matching
+ * request (by method, path and body, as an {@link HttpCall}) before it goes upstream until the test releases it: how
+ * a race test opens a window in which a foreign change lands between the operator's read and its write, against a
+ * real API server. Every other request, and
  * every response (watch streams included), passes through unchanged. The upstream's certificate is not checked: it
  * is a loopback API server the test started.
  */
 public final class HoldingProxy implements AutoCloseable {
 
     private static final int MAX_HEAD_BYTES = 64 * 1024;
+    /** Bodies are read whole, so that a hold's predicate sees them; the API server's own limit is 3 MiB. */
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private final URI upstream;
     private final SSLServerSocket server;
@@ -51,7 +52,7 @@ public final class HoldingProxy implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final List<Hold> holds = new CopyOnWriteArrayList<>();
+    private final CallHolds<HttpCall> holds = new CallHolds<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     private HoldingProxy(URI upstream, SSLServerSocket server) {
@@ -81,17 +82,18 @@ public final class HoldingProxy implements AutoCloseable {
         return "https://127.0.0.1:" + server.getLocalPort();
     }
 
-    /** Holds the next request with this method whose path (without query) matches, until released. */
-    public Hold hold(String method, String pathRegex) {
-        Hold hold = new Hold(method, Pattern.compile(pathRegex));
-        holds.add(hold);
-        return hold;
+    /**
+     * Holds the next request the predicate accepts, after its body has arrived and before any of it goes upstream,
+     * until the returned hold is released (it then goes on unchanged) or dropped (its connection is closed).
+     */
+    public CallHold holdWhenReceived(String description, Predicate<HttpCall> call) {
+        return holds.arm(description, call);
     }
 
-    /** Releases any hold and stops accepting and relaying. */
+    /** Drops any held request and stops accepting and relaying. */
     @Override
     public void close() {
-        holds.forEach(Hold::release);
+        holds.dropAll();
         try {
             server.close();
         } catch (IOException e) {
@@ -99,52 +101,6 @@ public final class HoldingProxy implements AutoCloseable {
         }
         sockets.forEach(HoldingProxy::closeQuietly);
         connections.shutdownNow();
-    }
-
-    /** One armed hold: it catches the first request that matches and keeps it until {@link #release()}. */
-    public static final class Hold {
-        private final String method;
-        private final Pattern path;
-        private final CountDownLatch held = new CountDownLatch(1);
-        private final CountDownLatch released = new CountDownLatch(1);
-        private volatile String requestLine;
-
-        private Hold(String method, Pattern path) {
-            this.method = method;
-            this.path = path;
-        }
-
-        /** Waits until a matching request is held; false if none came within the timeout. */
-        public boolean awaitHeld(Duration timeout) throws InterruptedException {
-            return held.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        public boolean isHeld() {
-            return held.getCount() == 0 && released.getCount() == 1;
-        }
-
-        /** The request line of the held request, such as {@code PUT /api/v1/... HTTP/1.1}. */
-        public Optional<String> requestLine() {
-            return Optional.ofNullable(requestLine);
-        }
-
-        /** Lets the held request (or the next one that matches, if none is held yet) go upstream. */
-        public void release() {
-            released.countDown();
-        }
-
-        private synchronized boolean catches(String requestMethod, String requestPath, String line) {
-            if (held.getCount() == 0 || !method.equals(requestMethod) || !path.matcher(requestPath).matches()) {
-                return false;
-            }
-            requestLine = line;
-            held.countDown();
-            return true;
-        }
-
-        private void awaitRelease() throws InterruptedException {
-            released.await();
-        }
     }
 
     private void accept() {
@@ -174,24 +130,25 @@ public final class HoldingProxy implements AutoCloseable {
                 String text = new String(head, StandardCharsets.ISO_8859_1);
                 String line = text.substring(0, text.indexOf("\r\n"));
                 String[] parts = line.split(" ");
-                String requestPath = parts.length > 1 ? parts[1].replaceFirst("\\?.*", "") : "";
-                for (Hold hold : holds) {
-                    if (hold.catches(parts[0], requestPath, line)) {
-                        hold.awaitRelease();
-                        break;
-                    }
-                }
-                out.write(head);
                 String headers = text.toLowerCase(Locale.ROOT);
                 if (headers.contains("\r\nupgrade:")) {
+                    out.write(head);
                     out.flush();
                     in.transferTo(out);
                     return;
                 }
-                copyBody(in, out, headers);
+                Body body = readBody(in, headers);
+                String requestPath = parts.length > 1 ? parts[1].replaceFirst("\\?.*", "") : "";
+                HttpCall call = new HttpCall(parts[0], requestPath, new String(body.content(), StandardCharsets.UTF_8));
+                Optional<CallHold> hold = holds.take(call);
+                if (hold.isPresent() && !hold.get().hold()) {
+                    return;
+                }
+                out.write(head);
+                out.write(body.raw());
                 out.flush();
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             // The client or the upstream went away: the connection ends, as it would without the proxy.
         }
     }
@@ -233,29 +190,41 @@ public final class HoldingProxy implements AutoCloseable {
         return head.toByteArray();
     }
 
-    private static void copyBody(InputStream in, OutputStream out, String lowerCaseHeaders) throws IOException {
-        var length = Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(lowerCaseHeaders);
-        if (length.find()) {
-            copyExactly(in, out, Long.parseLong(length.group(1)));
-        } else if (Pattern.compile("\r\ntransfer-encoding:[^\r]*chunked").matcher(lowerCaseHeaders).find()) {
-            copyChunks(in, out);
-        }
+    /** A request body as it came ({@code raw}, chunks included) and as its sender meant it ({@code content}). */
+    private record Body(byte[] raw, byte[] content) {
     }
 
-    private static void copyChunks(InputStream in, OutputStream out) throws IOException {
+    private static Body readBody(InputStream in, String lowerCaseHeaders) throws IOException {
+        var length = Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(lowerCaseHeaders);
+        if (length.find()) {
+            byte[] body = readExactly(in, Long.parseLong(length.group(1)));
+            return new Body(body, body);
+        }
+        if (Pattern.compile("\r\ntransfer-encoding:[^\r]*chunked").matcher(lowerCaseHeaders).find()) {
+            return readChunks(in);
+        }
+        return new Body(new byte[0], new byte[0]);
+    }
+
+    private static Body readChunks(InputStream in) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
         while (true) {
             String sizeLine = readLine(in);
-            out.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            raw.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             long size = Long.parseLong(sizeLine.split(";")[0].strip(), 16);
             if (size == 0) {
                 String trailer;
                 do {
                     trailer = readLine(in);
-                    out.write((trailer + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    raw.write((trailer + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 } while (!trailer.isEmpty());
-                return;
+                return new Body(raw.toByteArray(), content.toByteArray());
             }
-            copyExactly(in, out, size + 2);
+            byte[] chunk = readExactly(in, size);
+            raw.write(chunk);
+            content.write(chunk);
+            raw.write(readExactly(in, 2));
         }
     }
 
@@ -273,17 +242,15 @@ public final class HoldingProxy implements AutoCloseable {
         return line.toString(StandardCharsets.ISO_8859_1);
     }
 
-    private static void copyExactly(InputStream in, OutputStream out, long count) throws IOException {
-        byte[] buffer = new byte[8192];
-        long left = count;
-        while (left > 0) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (read < 0) {
-                throw new IOException("stream ended inside a body");
-            }
-            out.write(buffer, 0, read);
-            left -= read;
+    private static byte[] readExactly(InputStream in, long count) throws IOException {
+        if (count > MAX_BODY_BYTES) {
+            throw new IOException("request body over " + MAX_BODY_BYTES + " bytes");
         }
+        byte[] bytes = in.readNBytes((int) count);
+        if (bytes.length < count) {
+            throw new IOException("stream ended inside a body");
+        }
+        return bytes;
     }
 
     private static javax.net.ssl.KeyManager[] keyManagers(Path certificate, Path privateKey)

@@ -58,12 +58,13 @@ class HoldingProxyRealApiServerTest {
                 public void onClose(WatcherException cause) {
                 }
             });
-            HoldingProxy.Hold hold = proxy.hold("PUT", "/api/v1/namespaces/" + ns + "/configmaps/raced");
+            CallHold hold = proxy.holdWhenReceived("PUT of the raced ConfigMap",
+                    HttpCall.matching("PUT", "/api/v1/namespaces/" + ns + "/configmaps/raced"));
 
             CompletableFuture<ConfigMap> ours = CompletableFuture.supplyAsync(() -> throughProxy
                     .resource(new ConfigMapBuilder(original).withData(Map.of("owner", "operator")).build())
                     .update());
-            assertThat(hold.awaitHeld(Duration.ofSeconds(30))).isTrue();
+            hold.awaitHeld(Duration.ofSeconds(30));
             admin.configMaps().inNamespace(ns).withName("raced").edit(cm -> {
                 cm.getData().put("owner", "someone else");
                 return cm;

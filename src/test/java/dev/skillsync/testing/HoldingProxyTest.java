@@ -9,6 +9,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,10 @@ import javax.net.ssl.X509TrustManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The holding proxy relays requests and responses unchanged, and keeps a matching request back until released. */
+/**
+ * The holding proxy relays requests and responses unchanged, and keeps a request its hold's predicate accepts (by
+ * method, path or body) back until released, or drops it.
+ */
 @Tag(TestTier.EXTERNAL_TOOLS_TAG)
 class HoldingProxyTest {
 
@@ -91,14 +96,13 @@ class HoldingProxyTest {
 
     @Test
     void aMatchingRequestWaitsUntilReleasedWhileOthersPass() throws Exception {
-        HoldingProxy.Hold hold = proxy.hold("PUT", "/apis/skillsync\\.dev/v1alpha1/namespaces/[^/]+/skills/held");
+        CallHold hold = proxy.holdWhenReceived("PUT of the held skill",
+                HttpCall.matching("PUT", "/apis/skillsync\\.dev/v1alpha1/namespaces/[^/]+/skills/held"));
 
         CompletableFuture<String> held = CompletableFuture.supplyAsync(() ->
-                call("PUT", "/apis/skillsync.dev/v1alpha1/namespaces/a/skills/held", "{\"spec\":{}}"));
-        assertThat(hold.awaitHeld(Duration.ofSeconds(10))).isTrue();
+                call("PUT", "/apis/skillsync.dev/v1alpha1/namespaces/a/skills/held?fieldManager=x", "{\"spec\":{}}"));
+        hold.awaitHeld(Duration.ofSeconds(10));
 
-        assertThat(hold.isHeld()).isTrue();
-        assertThat(hold.requestLine()).hasValue("PUT /apis/skillsync.dev/v1alpha1/namespaces/a/skills/held HTTP/1.1");
         assertThat(call("PUT", "/apis/skillsync.dev/v1alpha1/namespaces/a/skills/other", "{}"))
                 .startsWith("PUT /apis/skillsync.dev/v1alpha1/namespaces/a/skills/other");
         assertThat(upstream.getRequestCount()).as("only the request that was not held reached upstream").isEqualTo(1);
@@ -106,17 +110,58 @@ class HoldingProxyTest {
 
         hold.release();
 
-        assertThat(held.get(10, TimeUnit.SECONDS))
-                .isEqualTo("PUT /apis/skillsync.dev/v1alpha1/namespaces/a/skills/held {\"spec\":{}}");
+        assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo(
+                "PUT /apis/skillsync.dev/v1alpha1/namespaces/a/skills/held?fieldManager=x {\"spec\":{}}");
         assertThat(upstream.getRequestCount()).isEqualTo(2);
-        assertThat(hold.isHeld()).isFalse();
+    }
+
+    @Test
+    void aHoldCanPickARequestByItsBody() throws Exception {
+        String path = "/apis/skillsync.dev/v1alpha1/namespaces/a/skills/s";
+        CallHold hold = proxy.holdWhenReceived("PATCH adding the finalizer",
+                call -> call.isPatchOf(path) && call.body().contains("skillsync.dev/finalizer"));
+
+        assertThat(call("PATCH", path, "{\"metadata\":{\"annotations\":{\"a\":\"b\"}}}"))
+                .as("a patch of the same path without the key passes").startsWith("PATCH " + path);
+        CompletableFuture<String> held = CompletableFuture.supplyAsync(() ->
+                call("PATCH", path, "{\"metadata\":{\"finalizers\":[\"skillsync.dev/finalizer\"]}}"));
+        hold.awaitHeld(Duration.ofSeconds(10));
+        assertThat(held).isNotDone();
+        hold.release();
+
+        assertThat(held.get(10, TimeUnit.SECONDS))
+                .isEqualTo("PATCH " + path + " {\"metadata\":{\"finalizers\":[\"skillsync.dev/finalizer\"]}}");
+    }
+
+    @Test
+    void aChunkedBodyIsSeenWholeAndPassedOnUnchanged() throws Exception {
+        String path = "/api/v1/namespaces/a/configmaps/c";
+        CallHold hold = proxy.holdWhenReceived("chunked PUT", call -> call.body().contains("\"k\":\"chunked\""));
+        CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> callChunked("PUT", path,
+                "{\"data\":{\"k\":\"chunked\"}}"));
+        hold.awaitHeld(Duration.ofSeconds(10));
+        hold.release();
+
+        assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("PUT " + path + " {\"data\":{\"k\":\"chunked\"}}");
+    }
+
+    @Test
+    void aDroppedRequestNeverReachesUpstreamAndItsConnectionCloses() throws Exception {
+        CallHold hold = proxy.holdWhenReceived("GET of namespaces", HttpCall.matching("GET", "/api/v1/namespaces"));
+        CompletableFuture<String> dropped = CompletableFuture.supplyAsync(() -> call("GET", "/api/v1/namespaces", null));
+        hold.awaitHeld(Duration.ofSeconds(10));
+
+        hold.drop();
+
+        assertThat(dropped).failsWithin(Duration.ofSeconds(10));
+        assertThat(upstream.getRequestCount()).isZero();
     }
 
     @Test
     void aHoldCatchesOneRequestOnly() throws Exception {
-        HoldingProxy.Hold hold = proxy.hold("GET", "/api/v1/namespaces");
+        CallHold hold = proxy.holdWhenReceived("GET of namespaces", HttpCall.matching("GET", "/api/v1/namespaces"));
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> call("GET", "/api/v1/namespaces", null));
-        assertThat(hold.awaitHeld(Duration.ofSeconds(10))).isTrue();
+        hold.awaitHeld(Duration.ofSeconds(10));
         hold.release();
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("GET /api/v1/namespaces ");
 
@@ -125,13 +170,33 @@ class HoldingProxyTest {
     }
 
     private String call(String method, String path, String json) {
-        Request request = new Request.Builder().url(proxy.url() + path)
-                .method(method, json == null ? null : RequestBody.create(json, JSON)).build();
+        return execute(new Request.Builder().url(proxy.url() + path)
+                .method(method, json == null ? null : RequestBody.create(json, JSON)).build());
+    }
+
+    /** A body of unknown length, which OkHttp sends with chunked transfer encoding. */
+    private String callChunked(String method, String path, String json) {
+        RequestBody chunked = new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return JSON;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                sink.writeUtf8(json.substring(0, 5)).flush();
+                sink.writeUtf8(json.substring(5));
+            }
+        };
+        return execute(new Request.Builder().url(proxy.url() + path).method(method, chunked).build());
+    }
+
+    private String execute(Request request) {
         try (Response response = client.newCall(request).execute()) {
             assertThat(response.code()).isEqualTo(200);
             return response.body().string();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

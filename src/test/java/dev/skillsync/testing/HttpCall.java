@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * A request as a test server's hold predicates see it.
  *
  * @param path the path without the query
- * @param body the body as UTF-8 text where the server shows it (the embedded Kubernetes API does), else empty
+ * @param body the body as UTF-8 text where the server shows it (the embedded Kubernetes API and the holding proxy
+ *             do), else empty
  */
 public record HttpCall(String method, String path, String body) {
 

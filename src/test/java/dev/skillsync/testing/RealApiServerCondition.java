@@ -6,19 +6,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Skips a real-API-server test class when etcd or kube-apiserver is missing, with one {@link MissingProgram} message
+ * Skips a real-API-server test class when etcd, kube-apiserver or openssl is missing, with one {@link MissingProgram} message
  * a line; fails it instead when external tools are required.
  */
 public class RealApiServerCondition implements ExecutionCondition {
 
+    /**
+     * etcd and kube-apiserver, and openssl: it makes the certificate of the {@link HoldingProxy} through which the
+     * operator under test reaches the API server ({@link RealKubernetesBehindProxy}).
+     */
+    static final List<ExternalCommand> NEEDED = Stream.concat(RealKubernetes.PROGRAMS.stream(),
+            Stream.of(ExternalCommand.OPENSSL)).toList();
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        List<MissingProgram> missing = RealKubernetes.PROGRAMS.stream().filter(p -> !p.isInstalled())
+        List<MissingProgram> missing = NEEDED.stream().filter(p -> !p.isInstalled())
                 .map(MissingProgram::of).toList();
         if (missing.isEmpty()) {
-            return ConditionEvaluationResult.enabled("etcd and kube-apiserver are installed");
+            return ConditionEvaluationResult.enabled("etcd, kube-apiserver and openssl are installed");
         }
         String reasons = missing.stream().map(MissingProgram::message).collect(Collectors.joining("\n"));
         if (MissingProgram.required()) {

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Starts what the operator under test talks to: a Kubernetes API and the fake Skills API, and points the operator's
  * configuration at them. The Kubernetes API is the embedded one, or with the init argument {@code cluster=real}
- * (see {@link RealApiServerProfile}) the shared real API server. The wire dialect follows the test profile: GA for a
+ * (see {@link RealApiServerProfile}) the shared real API server, which the operator reaches through a
+ * {@link HoldingProxy} so that race tests can hold its requests. The wire dialect follows the test profile: GA for a
  * profile marked {@link GaWire}, else beta. Tests reach all of it through the static accessors.
  */
 public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleManager {
@@ -22,6 +23,7 @@ public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleMan
 
     private static KubernetesClient kubernetesClient;
     private static EmbeddedKubernetes embedded;
+    private static RealKubernetesBehindProxy realBehindProxy;
     private static FakeSkillsApi skillsApi;
 
     private boolean real;
@@ -32,9 +34,12 @@ public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleMan
         return kubernetesClient;
     }
 
-    /** The embedded cluster, for what only it can do (hold a request in flight); null on the real API server. */
-    public static EmbeddedKubernetes embedded() {
-        return embedded;
+    /**
+     * The cluster as a race test needs it: the embedded one, or the real API server, which the operator under test
+     * then reaches through a holding proxy.
+     */
+    public static RequestHolding requestHolding() {
+        return embedded != null ? embedded : realBehindProxy;
     }
 
     public static FakeSkillsApi skillsApi() {
@@ -68,7 +73,8 @@ public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleMan
         if (real) {
             RealKubernetes cluster = RealKubernetes.shared();
             kubernetesClient = cluster.admin();
-            config.put("quarkus.kubernetes-client.api-server-url", cluster.url());
+            realBehindProxy = RealKubernetesBehindProxy.start(cluster);
+            config.put("quarkus.kubernetes-client.api-server-url", realBehindProxy.url());
             config.put("quarkus.kubernetes-client.token", cluster.adminToken());
         } else {
             embedded = EmbeddedKubernetes.start();
@@ -95,7 +101,11 @@ public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleMan
         if (skillsApi != null) {
             skillsApi.close();
         }
-        // The real API server is shared by the JVM's tests and stops with it.
+        // The real API server is shared by the JVM's tests and stops with it; its proxy is this environment's.
+        if (realBehindProxy != null) {
+            realBehindProxy.close();
+            realBehindProxy = null;
+        }
         if (embedded != null) {
             embedded.close();
             embedded = null;
