@@ -2,7 +2,6 @@ package dev.skillsync.config;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /** The one clock every time decision reads, so tests can substitute their own. */

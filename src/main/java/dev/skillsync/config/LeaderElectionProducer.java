@@ -15,8 +15,8 @@ public class LeaderElectionProducer {
         if (!settings.enabled()) {
             return null;
         }
-        LeaderElectionConfigurationBuilder builder = LeaderElectionConfigurationBuilder
-                .aLeaderElectionConfiguration(settings.leaseName())
+        LeaderElectionConfigurationBuilder builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
+                        settings.leaseName())
                 .withLeaseNamespace(settings.leaseNamespace().orElse(null));
         // java-operator-sdk allows staying alive after losing leadership for tests only, and says so by this name.
         return settings.exitOnStopLeading() ? builder.build() : builder.buildForTest(false);

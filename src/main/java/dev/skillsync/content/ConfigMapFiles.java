@@ -3,7 +3,6 @@ package dev.skillsync.content;
 import dev.skillsync.resource.KeyToPath;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -18,8 +17,7 @@ import java.util.stream.Stream;
  */
 public final class ConfigMapFiles {
 
-    private ConfigMapFiles() {
-    }
+    private ConfigMapFiles() {}
 
     /**
      * @param items key-to-path mappings; null or empty means every {@code data} and {@code binaryData} key is a file
@@ -28,12 +26,12 @@ public final class ConfigMapFiles {
     public static SkillFiles extract(ConfigMap configMap, List<KeyToPath> items) throws InvalidContentException {
         Source source = new Source(configMap);
         Problems problems = new Problems();
-        source.keysInBoth().forEach(key -> problems.add(source.where() + ": key " + Quote.of(key)
-                + " is in both data and binaryData; keep it in one of them"));
+        source.keysInBoth()
+                .forEach(key -> problems.add(source.where() + ": key " + Quote.of(key)
+                        + " is in both data and binaryData; keep it in one of them"));
         problems.throwIfAny();
-        Map<String, byte[]> files = items == null || items.isEmpty()
-                ? everyKey(source, problems)
-                : selectedKeys(source, items, problems);
+        Map<String, byte[]> files =
+                items == null || items.isEmpty() ? everyKey(source, problems) : selectedKeys(source, items, problems);
         problems.throwIfAny();
         return SkillFiles.of(files);
     }
@@ -111,7 +109,8 @@ public final class ConfigMapFiles {
             this.data = Objects.requireNonNullElse(configMap.getData(), Map.of());
             this.binaryData = Objects.requireNonNullElse(configMap.getBinaryData(), Map.of());
             ObjectMeta metadata = Objects.requireNonNullElseGet(configMap.getMetadata(), ObjectMeta::new);
-            String name = metadata.getNamespace() == null ? String.valueOf(metadata.getName())
+            String name = metadata.getNamespace() == null
+                    ? String.valueOf(metadata.getName())
                     : metadata.getNamespace() + "/" + metadata.getName();
             this.where = "ConfigMap " + Quote.of(name);
         }
@@ -121,7 +120,10 @@ public final class ConfigMapFiles {
         }
 
         List<String> keysInBoth() {
-            return data.keySet().stream().filter(binaryData::containsKey).sorted().toList();
+            return data.keySet().stream()
+                    .filter(binaryData::containsKey)
+                    .sorted()
+                    .toList();
         }
 
         List<String> keys() {

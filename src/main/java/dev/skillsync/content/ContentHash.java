@@ -20,8 +20,7 @@ public final class ContentHash {
 
     private static final String PREFIX = "sha256:";
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     /** @param uploadFiles files by uploaded path ({@code <name>/<relative path>}); the map's own order is ignored */
     public static String of(SortedMap<String, byte[]> uploadFiles) {

@@ -16,8 +16,7 @@ final class FileMaps {
      */
     static final Comparator<String> UTF8_ORDER = FileMaps::compareCodePoints;
 
-    private FileMaps() {
-    }
+    private FileMaps() {}
 
     /** A sorted copy that shares no array with {@code files}, so later changes on either side stay apart. */
     static SortedMap<String, byte[]> sortedCopy(Map<String, byte[]> files) {
@@ -33,8 +32,10 @@ final class FileMaps {
     }
 
     static boolean contentEquals(Map<String, byte[]> a, Map<String, byte[]> b) {
-        return a.size() == b.size() && a.entrySet().stream()
-                .allMatch(entry -> b.containsKey(entry.getKey()) && Arrays.equals(entry.getValue(), b.get(entry.getKey())));
+        return a.size() == b.size()
+                && a.entrySet().stream()
+                        .allMatch(entry -> b.containsKey(entry.getKey())
+                                && Arrays.equals(entry.getValue(), b.get(entry.getKey())));
     }
 
     static int contentHashCode(Map<String, byte[]> files) {

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -17,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the YAML front matter of {@code SKILL.md} and applies the rules the Skills API applies to {@code name}
@@ -36,8 +35,7 @@ public final class FrontMatter {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private FrontMatter() {
-    }
+    private FrontMatter() {}
 
     public static SkillManifest parse(byte[] skillMd) throws InvalidContentException {
         JsonNode fields = readYaml(frontMatterOf(decode(skillMd)));
@@ -83,8 +81,8 @@ public final class FrontMatter {
             }
             yaml.append(stripCarriageReturn(lines[i])).append('\n');
         }
-        throw new InvalidContentException("SKILL.md front matter has no closing '---' line; end it with a line "
-                + "holding only '---'");
+        throw new InvalidContentException(
+                "SKILL.md front matter has no closing '---' line; end it with a line " + "holding only '---'");
     }
 
     private static boolean isDelimiter(String line) {
@@ -117,14 +115,17 @@ public final class FrontMatter {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
             String problem = marked.getProblem() + atLine(marked.getProblemMark());
             Mark contextMark = marked.getContextMark();
-            boolean contextElsewhere = contextMark != null && marked.getProblemMark() != null
+            boolean contextElsewhere = contextMark != null
+                    && marked.getProblemMark() != null
                     && contextMark.getLine() != marked.getProblemMark().getLine();
-            return marked.getContext() == null ? problem
+            return marked.getContext() == null
+                    ? problem
                     : problem + ", " + marked.getContext() + (contextElsewhere ? atLine(contextMark) : "");
         }
         String message = e.getOriginalMessage().lines().findFirst().orElse("unreadable");
         JsonLocation location = e.getLocation();
-        return location == null || location.getLineNr() < 1 ? message
+        return location == null || location.getLineNr() < 1
+                ? message
                 : message + " at line " + (location.getLineNr() + 1);
     }
 

@@ -5,8 +5,7 @@ public final class Quote {
 
     private static final int MAX_SHOWN = 80;
 
-    private Quote() {
-    }
+    private Quote() {}
 
     public static String of(String text) {
         StringBuilder quoted = new StringBuilder("'");

@@ -17,8 +17,7 @@ public final class SkillArchive {
     private static final byte[] EMPTY_ARCHIVE = {'P', 'K', 5, 6};
     private static final int BUFFER_SIZE = 8192;
 
-    private SkillArchive() {
-    }
+    private SkillArchive() {}
 
     /**
      * @param maxTotalBytes largest total of unpacked bytes; reading stops as soon as it is passed, whatever the
@@ -62,8 +61,8 @@ public final class SkillArchive {
         byte[] buffer = new byte[BUFFER_SIZE];
         for (int read = entry.read(buffer); read >= 0; read = entry.read(buffer)) {
             if (read > remaining - content.size()) {
-                throw new InvalidContentException("the zip archive unpacks to more than " + maxTotalBytes
-                        + " bytes, the limit for one skill");
+                throw new InvalidContentException(
+                        "the zip archive unpacks to more than " + maxTotalBytes + " bytes, the limit for one skill");
             }
             content.write(buffer, 0, read);
         }

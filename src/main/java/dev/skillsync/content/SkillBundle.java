@@ -33,7 +33,9 @@ public record SkillBundle(SkillManifest manifest, SortedMap<String, byte[]> uplo
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SkillBundle that && manifest.equals(that.manifest) && contentHash.equals(that.contentHash)
+        return o instanceof SkillBundle that
+                && manifest.equals(that.manifest)
+                && contentHash.equals(that.contentHash)
                 && FileMaps.contentEquals(uploadFiles, that.uploadFiles);
     }
 

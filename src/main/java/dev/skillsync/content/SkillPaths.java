@@ -9,8 +9,7 @@ public final class SkillPaths {
     /** The one file every skill needs, directly in the skill directory. */
     public static final String SKILL_MD = "SKILL.md";
 
-    private SkillPaths() {
-    }
+    private SkillPaths() {}
 
     /** @throws InvalidContentException naming the path and what to change in it */
     public static void checkRelative(String path) throws InvalidContentException {

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -46,16 +45,18 @@ public class ApiKeyResolver {
             }
         }
         String namespace = skill.getMetadata().getNamespace();
-        Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
+        Secret secret =
+                client.secrets().inNamespace(namespace).withName(ref.getName()).get();
         if (secret == null) {
             throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " not found");
         }
         String key = ref.effectiveKey();
-        String value = SecretData.value(secret, key).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+        String value = SecretData.value(secret, key)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElse(null);
         if (value == null || value.isBlank()) {
-            throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " has no non-empty key '"
-                    + key + "'");
+            throw new MissingApiKeyException(
+                    "Secret " + namespace + "/" + ref.getName() + " has no non-empty key '" + key + "'");
         }
         ApiKey apiKey;
         try {
@@ -66,12 +67,13 @@ public class ApiKeyResolver {
                     + "' is not a usable API key: " + e.getMessage());
         }
         String workspaceId = SecretData.value(secret, WORKSPACE_ID_KEY)
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse(null);
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElse(null);
         try {
             return apiKey.inWorkspace(workspaceId);
         } catch (IllegalArgumentException e) {
-            throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " key '"
-                    + WORKSPACE_ID_KEY + "' is not a usable workspace ID: " + e.getMessage());
+            throw new MissingApiKeyException("Secret " + namespace + "/" + ref.getName() + " key '" + WORKSPACE_ID_KEY
+                    + "' is not a usable workspace ID: " + e.getMessage());
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.skillsync.credentials;
 
 import dev.skillsync.config.SkillsyncConfig;
 import dev.skillsync.skillsapi.ApiKey;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,9 +39,10 @@ final class DefaultApiKey {
         if (file.isPresent()) {
             return fromFile(file.get());
         }
-        return value.map(ApiKey::of).orElseThrow(() -> new MissingApiKeyException(
-                "no apiKeySecretRef is set and the operator has no default key (ANTHROPIC_API_KEY or"
-                        + " ANTHROPIC_API_KEY_FILE)"));
+        return value.map(ApiKey::of)
+                .orElseThrow(() -> new MissingApiKeyException(
+                        "no apiKeySecretRef is set and the operator has no default key (ANTHROPIC_API_KEY or"
+                                + " ANTHROPIC_API_KEY_FILE)"));
     }
 
     private static ApiKey fromFile(Path path) throws MissingApiKeyException {

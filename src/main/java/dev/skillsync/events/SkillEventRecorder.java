@@ -10,13 +10,12 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Records Kubernetes Events on Skills. A repeat of the same event within an hour bumps the count of the Event already
@@ -38,8 +37,7 @@ public class SkillEventRecorder {
         }
     };
 
-    private record Recorded(String name, int count, Instant first) {
-    }
+    private record Recorded(String name, int count, Instant first) {}
 
     public SkillEventRecorder(KubernetesClient client, Clock clock) {
         this.client = client;
@@ -64,29 +62,44 @@ public class SkillEventRecorder {
             synchronized (recent) {
                 previous = recent.get(key);
             }
-            if (previous != null && previous.first().isAfter(instant.minus(1, ChronoUnit.HOURS))
+            if (previous != null
+                    && previous.first().isAfter(instant.minus(1, ChronoUnit.HOURS))
                     && bumpCount(namespace, previous, now)) {
                 remember(key, new Recorded(previous.name(), previous.count() + 1, previous.first()));
                 return;
             }
             Event event = new EventBuilder()
-                    .withNewMetadata().withGenerateName(skill.getMetadata().getName() + ".").withNamespace(namespace)
+                    .withNewMetadata()
+                    .withGenerateName(skill.getMetadata().getName() + ".")
+                    .withNamespace(namespace)
                     .endMetadata()
-                    .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(skill.getApiVersion())
-                            .withKind(skill.getKind()).withName(skill.getMetadata().getName()).withNamespace(namespace)
+                    .withInvolvedObject(new ObjectReferenceBuilder()
+                            .withApiVersion(skill.getApiVersion())
+                            .withKind(skill.getKind())
+                            .withName(skill.getMetadata().getName())
+                            .withNamespace(namespace)
                             .withUid(skill.getMetadata().getUid())
-                            .withResourceVersion(skill.getMetadata().getResourceVersion()).build())
-                    .withType(type).withReason(reason).withMessage(message)
-                    .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-                    .withNewSource().withComponent(COMPONENT).endSource()
+                            .withResourceVersion(skill.getMetadata().getResourceVersion())
+                            .build())
+                    .withType(type)
+                    .withReason(reason)
+                    .withMessage(message)
+                    .withFirstTimestamp(now)
+                    .withLastTimestamp(now)
+                    .withCount(1)
+                    .withNewSource()
+                    .withComponent(COMPONENT)
+                    .endSource()
                     .withReportingComponent(COMPONENT)
                     .build();
-            Event created = client.v1().events().inNamespace(namespace).resource(event).create();
+            Event created =
+                    client.v1().events().inNamespace(namespace).resource(event).create();
             remember(key, new Recorded(created.getMetadata().getName(), 1, instant));
         } catch (KubernetesClientException e) {
             // An Event is a courtesy: failing to write one must not fail the sync.
-            LOG.warnf("could not record event %s on Skill %s/%s: %s", reason, namespace,
-                    skill.getMetadata().getName(), e.getMessage());
+            LOG.warnf(
+                    "could not record event %s on Skill %s/%s: %s",
+                    reason, namespace, skill.getMetadata().getName(), e.getMessage());
         }
     }
 
@@ -94,7 +107,10 @@ public class SkillEventRecorder {
     private boolean bumpCount(String namespace, Recorded previous, String now) {
         String patch = Serialization.asJson(Map.of("count", previous.count() + 1, "lastTimestamp", now));
         try {
-            client.v1().events().inNamespace(namespace).withName(previous.name())
+            client.v1()
+                    .events()
+                    .inNamespace(namespace)
+                    .withName(previous.name())
                     .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
             return true;
         } catch (KubernetesClientException e) {

@@ -5,13 +5,12 @@ import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
 import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndicator;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
-
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Liveness: DOWN once a watch has stopped for good, so that Kubernetes restarts the pod instead of leaving the operator
@@ -40,12 +39,13 @@ public class WatchLivenessCheck implements HealthCheck {
             return response.withData("operator", "starting").build();
         }
         Map<String, String> stopped = new TreeMap<>();
-        runtime.unhealthyInformerWrappingEventSourceHealthIndicator().forEach((controller, sources) ->
-                sources.forEach((source, indicator) -> informersOf(indicator).forEach((namespace, informer) -> {
-                    if (!informer.isRunning()) {
-                        stopped.put(controller + "/" + source, "stopped watching namespace " + namespace);
-                    }
-                })));
+        runtime.unhealthyInformerWrappingEventSourceHealthIndicator()
+                .forEach((controller, sources) -> sources.forEach((source, indicator) -> informersOf(indicator)
+                        .forEach((namespace, informer) -> {
+                            if (!informer.isRunning()) {
+                                stopped.put(controller + "/" + source, "stopped watching namespace " + namespace);
+                            }
+                        })));
         if (stopped.isEmpty()) {
             return response.build();
         }

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SkillsyncMetrics implements ApiCallObserver {
 
-    static final List<String> READY_REASONS = List.of(SkillConditions.SYNCED, SkillConditions.PROGRESSING,
-            SkillConditions.SOURCE_NOT_FOUND, SkillConditions.INVALID_CONTENT, SkillConditions.AUTHENTICATION_FAILED,
-            SkillConditions.RATE_LIMITED, SkillConditions.API_ERROR, SkillConditions.SKILL_NOT_FOUND,
-            SkillConditions.SUSPENDED, SkillConditions.DELETING, SkillConditions.DELETION_BLOCKED,
+    static final List<String> READY_REASONS = List.of(
+            SkillConditions.SYNCED,
+            SkillConditions.PROGRESSING,
+            SkillConditions.SOURCE_NOT_FOUND,
+            SkillConditions.INVALID_CONTENT,
+            SkillConditions.AUTHENTICATION_FAILED,
+            SkillConditions.RATE_LIMITED,
+            SkillConditions.API_ERROR,
+            SkillConditions.SKILL_NOT_FOUND,
+            SkillConditions.SUSPENDED,
+            SkillConditions.DELETING,
+            SkillConditions.DELETION_BLOCKED,
             SkillConditions.AMBIGUOUS_CREATE);
 
     private final MeterRegistry registry;
@@ -35,20 +42,26 @@ public class SkillsyncMetrics implements ApiCallObserver {
     public SkillsyncMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.versionsCreated = Counter.builder("skillsync.versions.created")
-                .description("Remote skill versions created").register(registry);
+                .description("Remote skill versions created")
+                .register(registry);
         this.versionsPruned = Counter.builder("skillsync.versions.pruned")
-                .description("Remote skill versions deleted by retention").register(registry);
+                .description("Remote skill versions deleted by retention")
+                .register(registry);
         for (String reason : READY_REASONS) {
             Gauge.builder("skillsync.skills", readyReasons, reasons -> count(reasons, reason))
-                    .description("Skills by the reason of their Ready condition").tag("ready_reason", reason)
+                    .description("Skills by the reason of their Ready condition")
+                    .tag("ready_reason", reason)
                     .register(registry);
         }
     }
 
     public void reconciled(String skill, String readyReason) {
         readyReasons.put(skill, readyReason);
-        Counter.builder("skillsync.reconciles").description("Reconciles by the Ready reason they ended with")
-                .tag("result", readyReason).register(registry).increment();
+        Counter.builder("skillsync.reconciles")
+                .description("Reconciles by the Ready reason they ended with")
+                .tag("result", readyReason)
+                .register(registry)
+                .increment();
     }
 
     public void forget(String skill) {
@@ -66,10 +79,18 @@ public class SkillsyncMetrics implements ApiCallObserver {
     @Override
     public void attempted(String operation, int status, Duration duration) {
         String statusTag = status == 0 ? "none" : Integer.toString(status);
-        Counter.builder("skillsync.api.calls").description("Skills API calls (each HTTP attempt)")
-                .tag("operation", operation).tag("status", statusTag).register(registry).increment();
-        Timer.builder("skillsync.api.call.duration").description("Skills API call latency")
-                .tag("operation", operation).publishPercentileHistogram().register(registry).record(duration);
+        Counter.builder("skillsync.api.calls")
+                .description("Skills API calls (each HTTP attempt)")
+                .tag("operation", operation)
+                .tag("status", statusTag)
+                .register(registry)
+                .increment();
+        Timer.builder("skillsync.api.call.duration")
+                .description("Skills API call latency")
+                .tag("operation", operation)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(duration);
     }
 
     private static double count(Map<String, String> reasons, String reason) {

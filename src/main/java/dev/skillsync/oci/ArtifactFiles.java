@@ -26,10 +26,11 @@ final class ArtifactFiles {
             throw invalid("the artifact contains no files");
         }
         for (String path : files.keySet()) {
-            String inside = files.tailMap(path + "/").keySet().stream().findFirst().orElse("");
+            String inside =
+                    files.tailMap(path + "/").keySet().stream().findFirst().orElse("");
             if (inside.startsWith(path + "/")) {
-                throw invalid("the artifact has " + ArtifactPaths.display(path) + " both as a file and as the directory of "
-                        + ArtifactPaths.display(inside));
+                throw invalid("the artifact has " + ArtifactPaths.display(path)
+                        + " both as a file and as the directory of " + ArtifactPaths.display(inside));
             }
         }
         String first = files.firstKey();

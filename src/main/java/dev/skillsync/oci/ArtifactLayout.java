@@ -29,8 +29,7 @@ final class ArtifactLayout {
         }
     }
 
-    private ArtifactLayout() {
-    }
+    private ArtifactLayout() {}
 
     /** @throws OciException INVALID_CONTENT for any other layout, naming the media types found */
     static List<Part> plan(Manifest manifest) throws OciException {

@@ -8,8 +8,7 @@ final class ArtifactPaths {
 
     private static final int MAX_DISPLAY_LENGTH = 200;
 
-    private ArtifactPaths() {
-    }
+    private ArtifactPaths() {}
 
     /**
      * The path with {@code .} and empty segments dropped ({@code ./SKILL.md} is {@code SKILL.md}); the empty string
@@ -38,8 +37,10 @@ final class ArtifactPaths {
      * thousands of characters, which do not belong in a status condition.
      */
     static String display(String path) {
-        String printable = path.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String printable = path.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return printable.length() > MAX_DISPLAY_LENGTH ? printable.substring(0, MAX_DISPLAY_LENGTH) + "..." : printable;
     }
 

@@ -11,8 +11,7 @@ final class Digests {
     /** The algorithms the OCI image spec registers; anything else could not be verified. */
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}");
 
-    private Digests() {
-    }
+    private Digests() {}
 
     static boolean isValid(String digest) {
         return digest != null && DIGEST.matcher(digest).matches();

@@ -2,7 +2,6 @@ package dev.skillsync.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,8 +49,8 @@ record Manifest(String mediaType, List<Layer> layers) {
         // The OCI spec lets a manifest omit its media type; registries then send a generic JSON type.
         boolean unnamed = mediaType.isEmpty() || mediaType.equals("application/json");
         if (document.path("schemaVersion").asInt() != 2 || !(unnamed || MediaTypes.MANIFESTS.contains(mediaType))) {
-            throw invalid(what + " has media type " + (mediaType.isEmpty() ? "(none)" : mediaType)
-                    + "; supported are " + MediaTypes.OCI_MANIFEST + " and " + MediaTypes.DOCKER_MANIFEST);
+            throw invalid(what + " has media type " + (mediaType.isEmpty() ? "(none)" : mediaType) + "; supported are "
+                    + MediaTypes.OCI_MANIFEST + " and " + MediaTypes.DOCKER_MANIFEST);
         }
         JsonNode layerNodes = document.path("layers");
         if (!layerNodes.isArray()) {

@@ -12,7 +12,8 @@ final class MediaTypes {
     static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
 
     /** Indexes are asked for too, so that a registry answers with one instead of a 404 we could not explain. */
-    static final String MANIFEST_ACCEPT = String.join(", ", OCI_MANIFEST, DOCKER_MANIFEST, OCI_INDEX, DOCKER_MANIFEST_LIST);
+    static final String MANIFEST_ACCEPT =
+            String.join(", ", OCI_MANIFEST, DOCKER_MANIFEST, OCI_INDEX, DOCKER_MANIFEST_LIST);
 
     static final Set<String> MANIFESTS = Set.of(OCI_MANIFEST, DOCKER_MANIFEST);
     static final Set<String> INDEXES = Set.of(OCI_INDEX, DOCKER_MANIFEST_LIST);
@@ -23,16 +24,15 @@ final class MediaTypes {
     static final String DOCKER_LAYER_TAR_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
 
     /** Media types of a single layer that holds the whole skill as a (gzipped) tar. */
-    static final Set<String> SKILL_ARCHIVES = Set.of(FLUX_CONTENT_TAR_GZIP, OCI_LAYER_TAR_GZIP, OCI_LAYER_TAR,
-            DOCKER_LAYER_TAR_GZIP);
+    static final Set<String> SKILL_ARCHIVES =
+            Set.of(FLUX_CONTENT_TAR_GZIP, OCI_LAYER_TAR_GZIP, OCI_LAYER_TAR, DOCKER_LAYER_TAR_GZIP);
 
     /** ORAS: the layer is one file (or, with {@link #ORAS_UNPACK}, one directory) at this path. */
     static final String TITLE_ANNOTATION = "org.opencontainers.image.title";
     /** ORAS: "true" when the layer is a gzipped tar of the directory named by the title. */
     static final String ORAS_UNPACK = "io.deis.oras.content.unpack";
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** The media type without parameters such as {@code charset}, lower case; empty when absent. */
     static String essence(String contentType) {
@@ -40,6 +40,8 @@ final class MediaTypes {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -1,7 +1,6 @@
 package dev.skillsync.oci;
 
 import dev.skillsync.config.SkillsyncConfig;
-
 import java.time.Duration;
 
 /**
@@ -10,11 +9,14 @@ import java.time.Duration;
  * @param maxArtifactSize largest number of bytes downloaded for one artifact (manifest and layers)
  * @param maxUnpackedSize largest number of bytes of one artifact's files once unpacked (tar headers included)
  */
-public record OciClientSettings(long maxArtifactSize, long maxUnpackedSize, Duration connectTimeout,
-        Duration callTimeout) {
+public record OciClientSettings(
+        long maxArtifactSize, long maxUnpackedSize, Duration connectTimeout, Duration callTimeout) {
 
     public static OciClientSettings from(SkillsyncConfig.Oci config) {
-        return new OciClientSettings(config.maxArtifactSize().asLongValue(), config.maxUnpackedSize().asLongValue(),
-                config.connectTimeout(), config.callTimeout());
+        return new OciClientSettings(
+                config.maxArtifactSize().asLongValue(),
+                config.maxUnpackedSize().asLongValue(),
+                config.connectTimeout(),
+                config.callTimeout());
     }
 }

@@ -20,8 +20,9 @@ public record OciReference(String registry, String repository, String tag, Strin
     private static final Pattern REGISTRY = Pattern.compile(
             "([a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\\[[0-9a-f:.]+\\])(:[0-9]{1,5})?");
     /** The distribution reference grammar for repository names. */
-    private static final Pattern REPOSITORY = Pattern.compile(
-            "[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*");
+    private static final Pattern REPOSITORY =
+            Pattern.compile("[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*");
+
     private static final int MAX_REPOSITORY_LENGTH = 255;
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
@@ -29,20 +30,23 @@ public record OciReference(String registry, String repository, String tag, Strin
         if (registry == null || !REGISTRY.matcher(registry).matches()) {
             throw new IllegalArgumentException("'" + registry + "' is not a registry host[:port]");
         }
-        if (repository == null || repository.length() > MAX_REPOSITORY_LENGTH
+        if (repository == null
+                || repository.length() > MAX_REPOSITORY_LENGTH
                 || !REPOSITORY.matcher(repository).matches()) {
             throw new IllegalArgumentException("'" + repository + "' is not a valid repository path: use lower-case"
                     + " letters, digits and separators (. _ -) in components separated by /");
         }
         if ((tag == null) == (digest == null)) {
-            throw new IllegalArgumentException("set either a tag or a digest, not " + (tag == null ? "neither" : "both"));
+            throw new IllegalArgumentException(
+                    "set either a tag or a digest, not " + (tag == null ? "neither" : "both"));
         }
         if (tag != null && !TAG.matcher(tag).matches()) {
             throw new IllegalArgumentException("'" + tag + "' is not a valid tag: up to 128 letters, digits, _ . -,"
                     + " not starting with . or -");
         }
         if (digest != null && !Digests.isValid(digest)) {
-            throw new IllegalArgumentException("'" + digest + "' is not a valid digest: use sha256:<64 lower-case hex>");
+            throw new IllegalArgumentException(
+                    "'" + digest + "' is not a valid digest: use sha256:<64 lower-case hex>");
         }
     }
 
@@ -64,7 +68,8 @@ public record OciReference(String registry, String repository, String tag, Strin
             throw new IllegalArgumentException("url must not contain credentials; put them in the secretRef Secret");
         }
         if (slash < 0 || slash == rest.length() - 1) {
-            throw new IllegalArgumentException("url " + url + " has no repository path: use oci://host[:port]/repository/path");
+            throw new IllegalArgumentException(
+                    "url " + url + " has no repository path: use oci://host[:port]/repository/path");
         }
         String path = rest.substring(slash + 1);
         if (path.contains("@")) {

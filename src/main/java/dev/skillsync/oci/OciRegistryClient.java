@@ -1,9 +1,8 @@
 package dev.skillsync.oci;
 
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Resolves and pulls skill artifacts from OCI registries (distribution API): manifests by tag or digest, blobs,
@@ -33,8 +32,9 @@ public final class OciRegistryClient implements AutoCloseable {
      * @throws OciException NOT_FOUND when the tag does not exist, UNAUTHORIZED, UNREACHABLE, REGISTRY_ERROR, or
      *                      INVALID_CONTENT when the reference names an image index
      */
-    public String resolveDigest(OciReference reference, Optional<RegistryCredentials> credentials,
-            RegistryConnection connection) throws OciException {
+    public String resolveDigest(
+            OciReference reference, Optional<RegistryCredentials> credentials, RegistryConnection connection)
+            throws OciException {
         RegistrySession session = session(reference, credentials, connection);
         String what = "the manifest of " + reference;
         RegistrySession.ManifestInfo head = session.headManifest(reference.reference());
@@ -46,7 +46,8 @@ public final class OciRegistryClient implements AutoCloseable {
             return reference.digest() != null ? reference.digest() : digest.get();
         }
         // A registry need not send Docker-Content-Digest; the hash of the manifest itself is the digest then.
-        RegistrySession.FetchedManifest manifest = session.getManifest(reference.reference(), manifestBudget(reference));
+        RegistrySession.FetchedManifest manifest =
+                session.getManifest(reference.reference(), manifestBudget(reference));
         Manifest.parse(manifest.content(), manifest.mediaType(), what);
         return reference.digest() != null ? reference.digest() : Digests.sha256(manifest.content());
     }
@@ -58,16 +59,24 @@ public final class OciRegistryClient implements AutoCloseable {
      * @throws OciException INVALID_CONTENT for unsupported layouts, digest mismatches, size limits and unsafe
      *                      archive entries; otherwise as {@link #resolveDigest}
      */
-    public PulledArtifact pull(OciReference reference, String digest, Optional<RegistryCredentials> credentials,
-            RegistryConnection connection) throws OciException {
+    public PulledArtifact pull(
+            OciReference reference,
+            String digest,
+            Optional<RegistryCredentials> credentials,
+            RegistryConnection connection)
+            throws OciException {
         if (!Digests.isValid(digest)) {
             throw new IllegalArgumentException("'" + digest + "' is not a manifest digest");
         }
         RegistrySession session = session(reference, credentials, connection);
-        SizeBudget download = new SizeBudget(settings.maxArtifactSize(), "the artifact " + reference
-                + " is larger than skillsync.oci.max-artifact-size (" + settings.maxArtifactSize() + " bytes)");
-        SizeBudget unpacked = new SizeBudget(settings.maxUnpackedSize(), "the files of artifact " + reference
-                + " are larger than skillsync.oci.max-unpacked-size (" + settings.maxUnpackedSize() + " bytes)");
+        SizeBudget download = new SizeBudget(
+                settings.maxArtifactSize(),
+                "the artifact " + reference + " is larger than skillsync.oci.max-artifact-size ("
+                        + settings.maxArtifactSize() + " bytes)");
+        SizeBudget unpacked = new SizeBudget(
+                settings.maxUnpackedSize(),
+                "the files of artifact " + reference + " are larger than skillsync.oci.max-unpacked-size ("
+                        + settings.maxUnpackedSize() + " bytes)");
 
         String what = "manifest " + digest;
         RegistrySession.FetchedManifest fetched = session.getManifest(digest, manifestBudget(reference));
@@ -83,13 +92,14 @@ public final class OciRegistryClient implements AutoCloseable {
                     charge(unpacked, blob.length, part.describe());
                     files.add(part.path(), blob, part.describe());
                 }
-                case DIRECTORY_ARCHIVE, ROOT_ARCHIVE -> TarUnpacker.unpack(blob, part.path(), unpacked, files,
-                        part.describe());
+                case DIRECTORY_ARCHIVE, ROOT_ARCHIVE ->
+                    TarUnpacker.unpack(blob, part.path(), unpacked, files, part.describe());
             }
         }
         PulledArtifact artifact = new PulledArtifact(digest, files.relativeToSkillRoot());
-        LOG.debugf("Pulled %s@%s: %d layer(s), %d file(s)", reference, digest, manifest.layers().size(),
-                artifact.files().size());
+        LOG.debugf(
+                "Pulled %s@%s: %d layer(s), %d file(s)",
+                reference, digest, manifest.layers().size(), artifact.files().size());
         return artifact;
     }
 
@@ -98,8 +108,8 @@ public final class OciRegistryClient implements AutoCloseable {
         httpClients.close();
     }
 
-    private RegistrySession session(OciReference reference, Optional<RegistryCredentials> credentials,
-            RegistryConnection connection) {
+    private RegistrySession session(
+            OciReference reference, Optional<RegistryCredentials> credentials, RegistryConnection connection) {
         return new RegistrySession(httpClients.forConnection(connection), tokens, reference, credentials, connection);
     }
 
@@ -119,16 +129,18 @@ public final class OciRegistryClient implements AutoCloseable {
         byte[] blob = session.getBlob(layer.digest(), download);
         requireDigest(blob, layer.digest(), part.describe());
         if (blob.length != layer.size()) {
-            throw new OciException(OciException.Kind.INVALID_CONTENT, part.describe() + " has " + blob.length
-                    + " bytes but the manifest declares " + layer.size());
+            throw new OciException(
+                    OciException.Kind.INVALID_CONTENT,
+                    part.describe() + " has " + blob.length + " bytes but the manifest declares " + layer.size());
         }
         return blob;
     }
 
     private static void requireDigest(byte[] content, String digest, String what) throws OciException {
         if (!Digests.matches(content, digest)) {
-            throw new OciException(OciException.Kind.INVALID_CONTENT, "the registry served content for " + what
-                    + " that does not match its digest");
+            throw new OciException(
+                    OciException.Kind.INVALID_CONTENT,
+                    "the registry served content for " + what + " that does not match its digest");
         }
     }
 

@@ -2,6 +2,12 @@ package dev.skillsync.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import okhttp3.Challenge;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
@@ -9,13 +15,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Answers a registry's {@code WWW-Authenticate} challenges for one resolve or pull: Basic with the credentials,
@@ -43,8 +42,12 @@ final class RegistryAuthenticator {
     /** The cache entry of {@link #authorization} when it is a token, so that a refused token leaves the cache. */
     private TokenCache.Key authorizationKey;
 
-    RegistryAuthenticator(OkHttpClient http, TokenCache tokens, OciReference reference,
-            Optional<RegistryCredentials> credentials, boolean insecure) {
+    RegistryAuthenticator(
+            OkHttpClient http,
+            TokenCache tokens,
+            OciReference reference,
+            Optional<RegistryCredentials> credentials,
+            boolean insecure) {
         this.http = http;
         this.tokens = tokens;
         this.registry = reference.registry();
@@ -78,25 +81,33 @@ final class RegistryAuthenticator {
         String rejectedHeader = authorization;
         rejected();
         List<Challenge> challenges = unauthorized.challenges();
-        Optional<Challenge> bearer = challenges.stream().filter(c -> c.scheme().equalsIgnoreCase("Bearer")).findFirst();
+        Optional<Challenge> bearer = challenges.stream()
+                .filter(c -> c.scheme().equalsIgnoreCase("Bearer"))
+                .findFirst();
         if (bearer.isPresent()) {
             answerBearer(bearer.get(), rejectedHeader);
         } else if (challenges.stream().anyMatch(c -> c.scheme().equalsIgnoreCase("Basic"))) {
-            RegistryCredentials basic = credentials.orElseThrow(() -> new OciException(OciException.Kind.UNAUTHORIZED,
+            RegistryCredentials basic = credentials.orElseThrow(() -> new OciException(
+                    OciException.Kind.UNAUTHORIZED,
                     "registry " + registry + " requires credentials: set spec.source.oci.secretRef to a"
                             + " kubernetes.io/dockerconfigjson Secret with an entry for " + registry));
             use(Credentials.basic(basic.username(), basic.password(), StandardCharsets.UTF_8), null);
         } else {
-            throw new OciException(OciException.Kind.UNAUTHORIZED, "registry " + registry + " answered HTTP 401"
-                    + (challenges.isEmpty() ? " without an authentication challenge"
-                    : " asking for unsupported authentication " + challenges.get(0).scheme()));
+            throw new OciException(
+                    OciException.Kind.UNAUTHORIZED,
+                    "registry " + registry + " answered HTTP 401"
+                            + (challenges.isEmpty()
+                                    ? " without an authentication challenge"
+                                    : " asking for unsupported authentication "
+                                            + challenges.get(0).scheme()));
         }
     }
 
     private void answerBearer(Challenge challenge, String rejectedHeader) throws OciException {
         String scope = challenge.authParams().getOrDefault("scope", pullScope);
         TokenCache.Key key = tokens.key(registry, scope, credentials);
-        Optional<String> cached = tokens.get(key).map("Bearer "::concat).filter(header -> !header.equals(rejectedHeader));
+        Optional<String> cached =
+                tokens.get(key).map("Bearer "::concat).filter(header -> !header.equals(rejectedHeader));
         if (cached.isPresent()) {
             use(cached.get(), key);
             return;
@@ -106,20 +117,22 @@ final class RegistryAuthenticator {
         use("Bearer " + grant.token(), key);
     }
 
-    private record TokenGrant(String token, Duration lifetime) {
-    }
+    private record TokenGrant(String token, Duration lifetime) {}
 
     private TokenGrant requestToken(Challenge challenge, String scope) throws OciException {
         String realmParameter = challenge.authParams().get("realm");
         HttpUrl realm = realmParameter == null ? null : HttpUrl.parse(realmParameter);
         if (realm == null) {
-            throw new OciException(OciException.Kind.REGISTRY_ERROR, "registry " + registry
-                    + " asked for a Bearer token without naming a valid token service (realm)");
+            throw new OciException(
+                    OciException.Kind.REGISTRY_ERROR,
+                    "registry " + registry + " asked for a Bearer token without naming a valid token service (realm)");
         }
         if (credentials.isPresent() && !realm.isHttps() && !insecure) {
-            throw new OciException(OciException.Kind.REGISTRY_ERROR, "the token service of registry " + registry
-                    + " at " + realm.host() + " uses plain HTTP: credentials are sent over plain HTTP only when"
-                    + " spec.source.oci.insecure is true");
+            throw new OciException(
+                    OciException.Kind.REGISTRY_ERROR,
+                    "the token service of registry " + registry
+                            + " at " + realm.host() + " uses plain HTTP: credentials are sent over plain HTTP only when"
+                            + " spec.source.oci.insecure is true");
         }
         HttpUrl.Builder url = realm.newBuilder().addQueryParameter("scope", scope);
         String service = challenge.authParams().get("service");
@@ -127,23 +140,30 @@ final class RegistryAuthenticator {
             url.addQueryParameter("service", service);
         }
         Request.Builder request = new Request.Builder().url(url.build()).get();
-        credentials.ifPresent(c -> request.header("Authorization",
-                Credentials.basic(c.username(), c.password(), StandardCharsets.UTF_8)));
+        credentials.ifPresent(c ->
+                request.header("Authorization", Credentials.basic(c.username(), c.password(), StandardCharsets.UTF_8)));
         try (Response response = http.newCall(request.build()).execute()) {
             if (response.code() == 401 || response.code() == 403) {
-                throw new OciException(OciException.Kind.UNAUTHORIZED, "the token service of registry " + registry
-                        + (credentials.isPresent() ? " rejected the credentials: "
-                        : " refused an anonymous token (set spec.source.oci.secretRef): ")
-                        + RegistryErrors.describe(response));
+                throw new OciException(
+                        OciException.Kind.UNAUTHORIZED,
+                        "the token service of registry " + registry
+                                + (credentials.isPresent()
+                                        ? " rejected the credentials: "
+                                        : " refused an anonymous token (set spec.source.oci.secretRef): ")
+                                + RegistryErrors.describe(response));
             }
             if (!response.isSuccessful()) {
-                throw new OciException(OciException.Kind.REGISTRY_ERROR, "the token service of registry " + registry
-                        + " answered " + RegistryErrors.describe(response));
+                throw new OciException(
+                        OciException.Kind.REGISTRY_ERROR,
+                        "the token service of registry " + registry + " answered " + RegistryErrors.describe(response));
             }
             return readGrant(response.body());
         } catch (IOException e) {
-            throw new OciException(OciException.Kind.UNREACHABLE, "cannot reach the token service of registry "
-                    + registry + " at " + realm.host() + ": " + e.getMessage(), e);
+            throw new OciException(
+                    OciException.Kind.UNREACHABLE,
+                    "cannot reach the token service of registry " + registry + " at " + realm.host() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -153,15 +173,19 @@ final class RegistryAuthenticator {
             document = in.readNBytes(MAX_TOKEN_RESPONSE + 1);
         }
         JsonNode grant = document.length > MAX_TOKEN_RESPONSE ? null : readJson(document);
-        String token = grant == null ? "" : grant.path("token").asText(grant.path("access_token").asText(""));
+        String token = grant == null
+                ? ""
+                : grant.path("token").asText(grant.path("access_token").asText(""));
         if (token.isEmpty()) {
-            throw new OciException(OciException.Kind.REGISTRY_ERROR, "the token service of registry " + registry
-                    + " answered without a token");
+            throw new OciException(
+                    OciException.Kind.REGISTRY_ERROR,
+                    "the token service of registry " + registry + " answered without a token");
         }
         // The token goes into a header: anything but visible ASCII could smuggle in more headers.
         if (!token.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
-            throw new OciException(OciException.Kind.REGISTRY_ERROR, "the token service of registry " + registry
-                    + " answered with a malformed token");
+            throw new OciException(
+                    OciException.Kind.REGISTRY_ERROR,
+                    "the token service of registry " + registry + " answered with a malformed token");
         }
         long seconds = grant.path("expires_in").asLong(0);
         return new TokenGrant(token, seconds > 0 ? Duration.ofSeconds(seconds) : DEFAULT_TOKEN_LIFETIME);

@@ -28,13 +28,13 @@ public record RegistryConnection(boolean insecure, List<X509Certificate> caCerti
 
     private static List<X509Certificate> parsePem(byte[] pem) {
         try {
-            List<X509Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem)).stream()
-                    .map(X509Certificate.class::cast)
-                    .toList();
+            List<X509Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem)).stream()
+                            .map(X509Certificate.class::cast)
+                            .toList();
             if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("ca.crt holds no certificate: put the registry's CA certificate"
-                        + " there in PEM form");
+                throw new IllegalArgumentException(
+                        "ca.crt holds no certificate: put the registry's CA certificate" + " there in PEM form");
             }
             return certificates;
         } catch (CertificateException e) {

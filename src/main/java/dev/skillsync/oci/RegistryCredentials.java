@@ -3,7 +3,6 @@ package dev.skillsync.oci;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -60,8 +59,9 @@ public record RegistryCredentials(String username, String password) {
             root = JSON.readTree(dockerConfigJson);
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the offending token, which may be part of a password: give the place only.
-            throw new IllegalArgumentException("the .dockerconfigjson is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new IllegalArgumentException("the .dockerconfigjson is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new IllegalArgumentException("the .dockerconfigjson cannot be read", e);
         }
@@ -93,16 +93,16 @@ public record RegistryCredentials(String username, String password) {
             }
             int colon = decoded.indexOf(':');
             if (colon < 0) {
-                throw new IllegalArgumentException("the \"auth\" of auths entry " + key
-                        + " is not the base64 of username:password");
+                throw new IllegalArgumentException(
+                        "the \"auth\" of auths entry " + key + " is not the base64 of username:password");
             }
             return new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1));
         }
         String username = text(entry, "username");
         String password = text(entry, "password");
         if (username == null || password == null) {
-            throw new IllegalArgumentException("auths entry " + key + " has neither \"auth\" nor \"username\" and"
-                    + " \"password\"");
+            throw new IllegalArgumentException(
+                    "auths entry " + key + " has neither \"auth\" nor \"username\" and" + " \"password\"");
         }
         return new RegistryCredentials(username, password);
     }

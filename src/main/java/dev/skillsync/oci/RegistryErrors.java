@@ -2,12 +2,11 @@ package dev.skillsync.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /** The error message in a registry's or token service's error answer, for the user to read. */
 final class RegistryErrors {
@@ -15,10 +14,10 @@ final class RegistryErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Error documents are short; a larger body is not read in full. */
     private static final int MAX_ERROR_BODY = 16 * 1024;
+
     private static final int MAX_MESSAGE_LENGTH = 300;
 
-    private RegistryErrors() {
-    }
+    private RegistryErrors() {}
 
     /**
      * "HTTP 404 (MANIFEST_UNKNOWN: manifest unknown)": the status and what the body's {@code errors} (distribution

@@ -1,11 +1,5 @@
 package dev.skillsync.oci;
 
-import okhttp3.OkHttpClient;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -16,6 +10,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
 
 /**
  * The HTTP clients for registries: one shared client for the JVM's trust store, and one per set of private CAs,
@@ -27,8 +26,8 @@ final class RegistryHttpClients implements AutoCloseable {
     private static final int MAX_CA_CLIENTS = 64;
 
     private final OkHttpClient shared;
-    private final Map<List<String>, OkHttpClient> byCaFingerprints = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<List<String>, OkHttpClient> byCaFingerprints =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<List<String>, OkHttpClient> eldest) {
                     return size() > MAX_CA_CLIENTS;
@@ -46,7 +45,9 @@ final class RegistryHttpClients implements AutoCloseable {
         if (connection.insecure() || connection.caCertificates().isEmpty()) {
             return shared;
         }
-        List<String> fingerprints = connection.caCertificates().stream().map(RegistryHttpClients::fingerprint).toList();
+        List<String> fingerprints = connection.caCertificates().stream()
+                .map(RegistryHttpClients::fingerprint)
+                .toList();
         return byCaFingerprints.computeIfAbsent(fingerprints, key -> trusting(connection.caCertificates()));
     }
 
@@ -68,7 +69,9 @@ final class RegistryHttpClients implements AutoCloseable {
             X509TrustManager trustManager = (X509TrustManager) factory.getTrustManagers()[0];
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] {trustManager}, null);
-            return shared.newBuilder().sslSocketFactory(tls.getSocketFactory(), trustManager).build();
+            return shared.newBuilder()
+                    .sslSocketFactory(tls.getSocketFactory(), trustManager)
+                    .build();
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build a TLS context for the registry's CA certificate", e);
         }

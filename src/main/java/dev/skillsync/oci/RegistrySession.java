@@ -1,15 +1,14 @@
 package dev.skillsync.oci;
 
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * The HTTP exchanges of one resolve or pull with one repository (OCI distribution API): manifests and blobs,
@@ -18,11 +17,9 @@ import java.util.Set;
 final class RegistrySession {
 
     /** What a manifest HEAD or GET tells: its digest, when the registry sends one, and its media type. */
-    record ManifestInfo(Optional<String> digest, String mediaType) {
-    }
+    record ManifestInfo(Optional<String> digest, String mediaType) {}
 
-    record FetchedManifest(byte[] content, String mediaType) {
-    }
+    record FetchedManifest(byte[] content, String mediaType) {}
 
     private final OkHttpClient http;
     private final OciReference reference;
@@ -30,8 +27,12 @@ final class RegistrySession {
     private final boolean anonymous;
     private final HttpUrl repositoryUrl;
 
-    RegistrySession(OkHttpClient http, TokenCache tokens, OciReference reference,
-            Optional<RegistryCredentials> credentials, RegistryConnection connection) {
+    RegistrySession(
+            OkHttpClient http,
+            TokenCache tokens,
+            OciReference reference,
+            Optional<RegistryCredentials> credentials,
+            RegistryConnection connection) {
         this.http = http;
         this.reference = reference;
         this.authenticator = new RegistryAuthenticator(http, tokens, reference, credentials, connection.insecure());
@@ -44,27 +45,40 @@ final class RegistrySession {
     private static final Set<Integer> EXPLAINED_BY_BODY = Set.of(401, 403, 404);
 
     ManifestInfo headManifest(String tagOrDigest) throws OciException {
-        Request request = new Request.Builder().url(manifestUrl(tagOrDigest)).head()
-                .header("Accept", MediaTypes.MANIFEST_ACCEPT).build();
+        Request request = new Request.Builder()
+                .url(manifestUrl(tagOrDigest))
+                .head()
+                .header("Accept", MediaTypes.MANIFEST_ACCEPT)
+                .build();
         try (Response response = execute(request, describeManifest(tagOrDigest))) {
-            return new ManifestInfo(Optional.ofNullable(response.header("Docker-Content-Digest")),
+            return new ManifestInfo(
+                    Optional.ofNullable(response.header("Docker-Content-Digest")),
                     MediaTypes.essence(response.header("Content-Type")));
         }
     }
 
     FetchedManifest getManifest(String tagOrDigest, SizeBudget budget) throws OciException {
-        Request request = new Request.Builder().url(manifestUrl(tagOrDigest)).get()
-                .header("Accept", MediaTypes.MANIFEST_ACCEPT).build();
+        Request request = new Request.Builder()
+                .url(manifestUrl(tagOrDigest))
+                .get()
+                .header("Accept", MediaTypes.MANIFEST_ACCEPT)
+                .build();
         String subject = describeManifest(tagOrDigest);
         try (Response response = execute(request, subject)) {
-            return new FetchedManifest(read(response, budget, subject),
-                    MediaTypes.essence(response.header("Content-Type")));
+            return new FetchedManifest(
+                    read(response, budget, subject), MediaTypes.essence(response.header("Content-Type")));
         }
     }
 
     byte[] getBlob(String digest, SizeBudget budget) throws OciException {
-        Request request = new Request.Builder().url(repositoryUrl.newBuilder().addPathSegment("blobs")
-                .addPathSegment(digest).build()).get().build();
+        Request request = new Request.Builder()
+                .url(repositoryUrl
+                        .newBuilder()
+                        .addPathSegment("blobs")
+                        .addPathSegment(digest)
+                        .build())
+                .get()
+                .build();
         String subject = "blob " + digest;
         try (Response response = execute(request, subject)) {
             return read(response, budget, subject);
@@ -72,7 +86,11 @@ final class RegistrySession {
     }
 
     private HttpUrl manifestUrl(String tagOrDigest) {
-        return repositoryUrl.newBuilder().addPathSegment("manifests").addPathSegment(tagOrDigest).build();
+        return repositoryUrl
+                .newBuilder()
+                .addPathSegment("manifests")
+                .addPathSegment(tagOrDigest)
+                .build();
     }
 
     private String describeManifest(String tagOrDigest) {
@@ -111,12 +129,17 @@ final class RegistrySession {
         try {
             return http.newCall(authorized.build()).execute();
         } catch (SSLException e) {
-            throw new OciException(OciException.Kind.UNREACHABLE, "TLS connection to registry " + reference.registry()
-                    + " failed: " + e.getMessage() + " (for a registry with a private CA, set"
-                    + " spec.source.oci.certSecretRef; for plain HTTP, set insecure: true)", e);
+            throw new OciException(
+                    OciException.Kind.UNREACHABLE,
+                    "TLS connection to registry " + reference.registry()
+                            + " failed: " + e.getMessage() + " (for a registry with a private CA, set"
+                            + " spec.source.oci.certSecretRef; for plain HTTP, set insecure: true)",
+                    e);
         } catch (IOException e) {
-            throw new OciException(OciException.Kind.UNREACHABLE, "cannot reach registry " + reference.registry()
-                    + ": " + e.getMessage(), e);
+            throw new OciException(
+                    OciException.Kind.UNREACHABLE,
+                    "cannot reach registry " + reference.registry() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -126,15 +149,22 @@ final class RegistrySession {
         return switch (response.code()) {
             case 401, 403 -> {
                 authenticator.rejected();
-                yield new OciException(OciException.Kind.UNAUTHORIZED, "registry " + reference.registry()
-                        + " denied access to " + subject + where + ": " + answer
-                        + (anonymous ? " (no credentials were sent: set spec.source.oci.secretRef)" : ""));
+                yield new OciException(
+                        OciException.Kind.UNAUTHORIZED,
+                        "registry " + reference.registry()
+                                + " denied access to " + subject + where + ": " + answer
+                                + (anonymous ? " (no credentials were sent: set spec.source.oci.secretRef)" : ""));
             }
             case 404 -> new OciException(OciException.Kind.NOT_FOUND, subject + " not found" + where + ": " + answer);
-            case 429 -> new OciException(OciException.Kind.REGISTRY_ERROR, "registry " + reference.registry()
-                    + " is rate limiting requests for " + subject + where + ": " + answer);
-            default -> new OciException(OciException.Kind.REGISTRY_ERROR, "registry " + reference.registry()
-                    + " failed to serve " + subject + where + ": " + answer);
+            case 429 ->
+                new OciException(
+                        OciException.Kind.REGISTRY_ERROR,
+                        "registry " + reference.registry() + " is rate limiting requests for " + subject + where + ": "
+                                + answer);
+            default ->
+                new OciException(
+                        OciException.Kind.REGISTRY_ERROR,
+                        "registry " + reference.registry() + " failed to serve " + subject + where + ": " + answer);
         };
     }
 
@@ -142,11 +172,14 @@ final class RegistrySession {
         try (InputStream body = budget.meter(response.body().byteStream())) {
             return body.readAllBytes();
         } catch (ContentTooLargeException e) {
-            throw new OciException(OciException.Kind.INVALID_CONTENT, e.getMessage() + " (while reading " + subject
-                    + ")", e);
+            throw new OciException(
+                    OciException.Kind.INVALID_CONTENT, e.getMessage() + " (while reading " + subject + ")", e);
         } catch (IOException e) {
-            throw new OciException(OciException.Kind.UNREACHABLE, "connection to registry " + reference.registry()
-                    + " failed while reading " + subject + ": " + e.getMessage(), e);
+            throw new OciException(
+                    OciException.Kind.UNREACHABLE,
+                    "connection to registry " + reference.registry() + " failed while reading " + subject + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

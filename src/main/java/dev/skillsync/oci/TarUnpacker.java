@@ -1,13 +1,12 @@
 package dev.skillsync.oci;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Reads the regular files of a tar or gzipped tar layer. Links, devices and FIFOs are refused, as are paths that
@@ -16,8 +15,7 @@ import java.io.InputStream;
  */
 final class TarUnpacker {
 
-    private TarUnpacker() {
-    }
+    private TarUnpacker() {}
 
     /**
      * @param directory the directory all entries must lie in (an ORAS directory layer's title); empty for any
@@ -42,19 +40,21 @@ final class TarUnpacker {
                 }
             }
         } catch (ContentTooLargeException e) {
-            throw new OciException(OciException.Kind.INVALID_CONTENT, e.getMessage() + " (while unpacking " + what + ")",
-                    e);
+            throw new OciException(
+                    OciException.Kind.INVALID_CONTENT, e.getMessage() + " (while unpacking " + what + ")", e);
         } catch (IOException | IllegalArgumentException e) {
             // commons-compress reports malformed headers as either.
-            throw new OciException(OciException.Kind.INVALID_CONTENT, what + " is not a valid tar archive: "
-                    + e.getMessage(), e);
+            throw new OciException(
+                    OciException.Kind.INVALID_CONTENT, what + " is not a valid tar archive: " + e.getMessage(), e);
         }
     }
 
     /** Gzip is recognised by its magic bytes: ORAS and Flux both gzip, whatever the media type says. */
     private static InputStream decompressed(byte[] archive) throws IOException {
         InputStream raw = new ByteArrayInputStream(archive);
-        return GzipCompressorInputStream.matches(archive, archive.length) ? new GzipCompressorInputStream(raw, true) : raw;
+        return GzipCompressorInputStream.matches(archive, archive.length)
+                ? new GzipCompressorInputStream(raw, true)
+                : raw;
     }
 
     private static boolean isRegularFile(TarArchiveEntry entry) {

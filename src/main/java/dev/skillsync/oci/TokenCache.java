@@ -1,7 +1,5 @@
 package dev.skillsync.oci;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,6 +12,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Bearer tokens from registries' token services, kept until shortly before they expire. A token is found only
@@ -27,8 +27,7 @@ final class TokenCache {
     /** A token is dropped this long before it expires, so that it does not expire on its way to the registry. */
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
-    record Key(String registry, String scope, String credentialId) {
-    }
+    record Key(String registry, String scope, String credentialId) {}
 
     private record Token(String value, Instant usableUntil) {
 
@@ -81,7 +80,8 @@ final class TokenCache {
             mac.init(credentialHashKey);
             byte[] username = credentials.username().getBytes(StandardCharsets.UTF_8);
             // The length keeps user "a:b" with password "c" apart from user "a" with password "b:c".
-            mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(username.length).array());
+            mac.update(
+                    ByteBuffer.allocate(Integer.BYTES).putInt(username.length).array());
             mac.update(username);
             return HexFormat.of().formatHex(mac.doFinal(credentials.password().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {

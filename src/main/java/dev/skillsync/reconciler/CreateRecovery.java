@@ -2,7 +2,6 @@ package dev.skillsync.reconciler;
 
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.skillsapi.RemoteSkill;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,34 +20,28 @@ import java.util.function.Predicate;
  */
 public final class CreateRecovery {
 
-    public sealed interface Decision {
-    }
+    public sealed interface Decision {}
 
     /** The create happened: adopt this skill. */
-    public record Adopt(RemoteSkill skill) implements Decision {
-    }
+    public record Adopt(RemoteSkill skill) implements Decision {}
 
     /** The create did not happen: create now. */
-    public record CreateNew() implements Decision {
-    }
+    public record CreateNew() implements Decision {}
 
     /** Several skills could be ours: a person has to choose. */
-    public record Ambiguous(String message) implements Decision {
-    }
+    public record Ambiguous(String message) implements Decision {}
 
     /** Another skill, with other content, holds the title. */
-    public record TitleTaken(RemoteSkill skill) implements Decision {
-    }
+    public record TitleTaken(RemoteSkill skill) implements Decision {}
 
-    private CreateRecovery() {
-    }
+    private CreateRecovery() {}
 
     /**
      * @param latestContentHash the content hash of a skill's latest version (null for a skill without versions);
      *        asked only of the skills with the pending create's title
      */
-    public static Decision decide(PendingCreate pending, List<RemoteSkill> skills,
-            Function<RemoteSkill, String> latestContentHash) {
+    public static Decision decide(
+            PendingCreate pending, List<RemoteSkill> skills, Function<RemoteSkill, String> latestContentHash) {
         List<RemoteSkill> sameTitle = skills.stream()
                 .filter(skill -> pending.getDisplayTitle().equals(skill.displayTitle()))
                 .toList();
@@ -76,8 +69,8 @@ public final class CreateRecovery {
      * @param holdsUpload whether a skill's latest version carries what the pending create uploaded; asked only of the
      *                   skills with the title created in the window
      */
-    public static Decision decideAmongNamesakes(PendingCreate pending, List<RemoteSkill> skills, Duration clockSkew,
-            Predicate<RemoteSkill> holdsUpload) {
+    public static Decision decideAmongNamesakes(
+            PendingCreate pending, List<RemoteSkill> skills, Duration clockSkew, Predicate<RemoteSkill> holdsUpload) {
         Instant since = instant(pending.getStartedAt());
         Instant earliest = since == null ? null : since.minus(clockSkew);
         List<RemoteSkill> ours = skills.stream()

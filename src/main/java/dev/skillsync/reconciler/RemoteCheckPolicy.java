@@ -5,7 +5,6 @@ import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillConditions;
 import dev.skillsync.resource.SkillStatus;
 import dev.skillsync.resource.SkillVersionStatus;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,12 +22,13 @@ import java.util.Objects;
  */
 public final class RemoteCheckPolicy {
 
-    private RemoteCheckPolicy() {
-    }
+    private RemoteCheckPolicy() {}
 
     public static boolean remoteCheckNeeded(Skill skill, String desiredHash, Instant now) {
         SkillStatus status = skill.getStatus();
-        if (status == null || status.getSkillId() == null || status.getPendingCreate() != null
+        if (status == null
+                || status.getSkillId() == null
+                || status.getPendingCreate() != null
                 || status.getPendingUpload() != null) {
             return true;
         }
@@ -48,18 +48,24 @@ public final class RemoteCheckPolicy {
      */
     public static boolean statusKnowsRemote(Skill skill, Instant now) {
         SkillStatus status = skill.getStatus();
-        if (status == null || status.getSkillId() == null || status.getSkillName() == null
-                || status.getContentHash() == null || status.getPendingCreate() != null
+        if (status == null
+                || status.getSkillId() == null
+                || status.getSkillName() == null
+                || status.getContentHash() == null
+                || status.getPendingCreate() != null
                 || status.getPendingUpload() != null) {
             return false;
         }
         List<SkillVersionStatus> versions = status.getVersions();
-        if (versions == null || versions.isEmpty()
+        if (versions == null
+                || versions.isEmpty()
                 || !Objects.equals(versions.get(0).getVersion(), status.getLatestVersion())
                 || !Objects.equals(versions.get(0).getContentHash(), status.getContentHash())) {
             return false;
         }
-        return annotationAgrees(skill, status) && !reconcileRequested(skill, status) && isReady(status)
+        return annotationAgrees(skill, status)
+                && !reconcileRequested(skill, status)
+                && isReady(status)
                 && !driftCheckDue(skill, now);
     }
 
@@ -78,8 +84,8 @@ public final class RemoteCheckPolicy {
         }
         long interval = Math.max(1, skill.getSpec().intervalDuration().toMillis());
         long after = Instant.parse(status.getLastSyncedAt()).toEpochMilli() + interval / 2;
-        long due = after + 1 + Math.floorMod(offsetMillis(skill.getMetadata().getUid(), interval) - after - 1,
-                interval);
+        long due =
+                after + 1 + Math.floorMod(offsetMillis(skill.getMetadata().getUid(), interval) - after - 1, interval);
         long until = due - now.toEpochMilli();
         return until <= 0 ? Duration.ZERO : Duration.ofMillis(until);
     }
@@ -112,6 +118,8 @@ public final class RemoteCheckPolicy {
     }
 
     private static boolean isReady(SkillStatus status) {
-        return status.condition(SkillConditions.READY).filter(c -> "True".equals(c.getStatus())).isPresent();
+        return status.condition(SkillConditions.READY)
+                .filter(c -> "True".equals(c.getStatus()))
+                .isPresent();
     }
 }

@@ -1,7 +1,6 @@
 package dev.skillsync.reconciler;
 
 import dev.skillsync.resource.SkillVersionStatus;
-
 import java.util.List;
 
 /**
@@ -10,8 +9,8 @@ import java.util.List;
  * @param versions newest first, trimmed to the retention
  * @param skillName the skill's name (fixed at creation); null when this sync did not learn it
  */
-public record RemoteState(String skillId, String latestVersion, String contentHash, List<SkillVersionStatus> versions,
-        String skillName) {
+public record RemoteState(
+        String skillId, String latestVersion, String contentHash, List<SkillVersionStatus> versions, String skillName) {
 
     public RemoteState {
         versions = List.copyOf(versions);

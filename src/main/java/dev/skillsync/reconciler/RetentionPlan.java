@@ -1,14 +1,12 @@
 package dev.skillsync.reconciler;
 
 import dev.skillsync.skillsapi.RemoteVersion;
-
 import java.util.List;
 
 /** Which remote versions a retention of N keeps: the newest N, and always the latest. */
 public final class RetentionPlan {
 
-    private RetentionPlan() {
-    }
+    private RetentionPlan() {}
 
     /**
      * @param newestFirst the skill's versions, newest first

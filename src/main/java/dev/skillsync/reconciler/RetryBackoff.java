@@ -2,7 +2,6 @@ package dev.skillsync.reconciler;
 
 import dev.skillsync.resource.SkillConditions;
 import dev.skillsync.resource.SkillStatus;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,7 +21,8 @@ public final class RetryBackoff {
     }
 
     public Duration next(SkillStatus status, Instant now) {
-        Duration failingFor = failingSince(status).map(since -> Duration.between(since, now)).orElse(Duration.ZERO);
+        Duration failingFor =
+                failingSince(status).map(since -> Duration.between(since, now)).orElse(Duration.ZERO);
         Duration wait = failingFor.compareTo(min) < 0 ? min : failingFor;
         return wait.compareTo(max) > 0 ? max : wait;
     }
@@ -31,7 +31,8 @@ public final class RetryBackoff {
         if (status == null) {
             return Optional.empty();
         }
-        return status.condition(SkillConditions.READY).filter(c -> "False".equals(c.getStatus()))
+        return status.condition(SkillConditions.READY)
+                .filter(c -> "False".equals(c.getStatus()))
                 .map(c -> Instant.parse(c.getLastTransitionTime()));
     }
 }

@@ -2,7 +2,6 @@ package dev.skillsync.reconciler;
 
 import dev.skillsync.Constants;
 import dev.skillsync.resource.Skill;
-
 import java.util.Objects;
 
 /**
@@ -12,14 +11,18 @@ import java.util.Objects;
  */
 public final class SkillChange {
 
-    private SkillChange() {
-    }
+    private SkillChange() {}
 
     public static boolean needsSync(Skill before, Skill after) {
-        return !Objects.equals(after.getMetadata().getGeneration(), before.getMetadata().getGeneration())
-                || !Objects.equals(after.getMetadata().getDeletionTimestamp(),
+        return !Objects.equals(
+                        after.getMetadata().getGeneration(),
+                        before.getMetadata().getGeneration())
+                || !Objects.equals(
+                        after.getMetadata().getDeletionTimestamp(),
                         before.getMetadata().getDeletionTimestamp())
-                || !Objects.equals(after.getMetadata().getFinalizers(), before.getMetadata().getFinalizers())
+                || !Objects.equals(
+                        after.getMetadata().getFinalizers(),
+                        before.getMetadata().getFinalizers())
                 || annotationChanged(before, after, Constants.SKILL_ID_ANNOTATION)
                 || annotationChanged(before, after, Constants.RECONCILE_REQUESTED_AT_ANNOTATION);
     }

@@ -5,8 +5,8 @@ import dev.skillsync.content.SkillBundle;
 import dev.skillsync.content.SkillValidator;
 import dev.skillsync.credentials.ApiKeyResolver;
 import dev.skillsync.credentials.MissingApiKeyException;
-import dev.skillsync.failure.SkillFailure;
 import dev.skillsync.events.SkillEventRecorder;
+import dev.skillsync.failure.SkillFailure;
 import dev.skillsync.metrics.SkillsyncMetrics;
 import dev.skillsync.resource.DeletionPolicy;
 import dev.skillsync.resource.PendingCreate;
@@ -39,8 +39,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.enterprise.inject.Instance;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,13 +47,17 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Syncs a Skill to the Skills API: resolve the content, hash it, compare with the remote skill, create the skill or a
  * version when they differ, prune, and report in status.
  */
-@ControllerConfiguration(name = SkillReconciler.NAME, finalizerName = Constants.FINALIZER,
-        fieldManager = Constants.FIELD_MANAGER, generationAwareEventProcessing = false,
+@ControllerConfiguration(
+        name = SkillReconciler.NAME,
+        finalizerName = Constants.FINALIZER,
+        fieldManager = Constants.FIELD_MANAGER,
+        generationAwareEventProcessing = false,
         informer = @Informer(onUpdateFilter = SkillUpdateFilter.class))
 public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
@@ -77,9 +79,16 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     /** CDI's sources, then the ConfigMap source once its informer exists (prepareEventSources). */
     private final List<ContentSource> sources = new CopyOnWriteArrayList<>();
 
-    public SkillReconciler(KubernetesClient client, SkillSynchronizer synchronizer, SkillValidator validator,
-            FailurePolicy failures, ApiKeyResolver apiKeys, SkillEventRecorder events, SkillsyncMetrics metrics,
-            Clock clock, Instance<ContentSource> otherSources) {
+    public SkillReconciler(
+            KubernetesClient client,
+            SkillSynchronizer synchronizer,
+            SkillValidator validator,
+            FailurePolicy failures,
+            ApiKeyResolver apiKeys,
+            SkillEventRecorder events,
+            SkillsyncMetrics metrics,
+            Clock clock,
+            Instance<ContentSource> otherSources) {
         this.client = client;
         this.synchronizer = synchronizer;
         this.validator = validator;
@@ -94,18 +103,27 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     @Override
     public List<EventSource<?, Skill>> prepareEventSources(EventSourceContext<Skill> context) {
         context.getPrimaryCache().addIndexer(CONFIGMAP_INDEX, skill -> {
-            var source = skill.getSpec() == null || skill.getSpec().getSource() == null ? null
+            var source = skill.getSpec() == null || skill.getSpec().getSource() == null
+                    ? null
                     : skill.getSpec().getSource().getConfigMap();
-            return source == null ? List.of() : List.of(indexKey(source.getName(), skill.getMetadata().getNamespace()));
+            return source == null
+                    ? List.of()
+                    : List.of(indexKey(source.getName(), skill.getMetadata().getNamespace()));
         });
         // Only labelled ConfigMaps are cached; others are read directly when a Skill needs them.
         var configuration = InformerEventSourceConfiguration.from(ConfigMap.class, Skill.class)
                 .withName(CONFIGMAP_SOURCE)
                 .withLabelSelector(Constants.SOURCE_LABEL_SELECTOR)
-                .withSecondaryToPrimaryMapper((ConfigMap configMap) -> context.getPrimaryCache()
-                        .byIndex(CONFIGMAP_INDEX, indexKey(configMap.getMetadata().getName(),
-                                configMap.getMetadata().getNamespace()))
-                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .withSecondaryToPrimaryMapper((ConfigMap configMap) -> context
+                        .getPrimaryCache()
+                        .byIndex(
+                                CONFIGMAP_INDEX,
+                                indexKey(
+                                        configMap.getMetadata().getName(),
+                                        configMap.getMetadata().getNamespace()))
+                        .stream()
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
                 .build();
         var configMaps = new InformerEventSource<>(configuration, context);
         sources.add(new ConfigMapContentSource(client, configMaps));
@@ -136,16 +154,26 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             return fail(skill, writes, e, false, now);
         }
         if (!RemoteCheckPolicy.remoteCheckNeeded(skill, desired.contentHash(), now)) {
-            return finish(skill, writes, new SyncOutcome.Synced(recordedRemote(skill.getStatus()), snapshot.revision(),
-                    false, readyMessage(skill, snapshot)), next -> RemoteCheckPolicy.untilDriftCheck(skill, next, now),
+            return finish(
+                    skill,
+                    writes,
+                    new SyncOutcome.Synced(
+                            recordedRemote(skill.getStatus()),
+                            snapshot.revision(),
+                            false,
+                            readyMessage(skill, snapshot)),
+                    next -> RemoteCheckPolicy.untilDriftCheck(skill, next, now),
                     now);
         }
         try {
             ApiKey key = apiKeys.resolve(skill);
-            RemoteState remote = synchronizer.sync(syncRequest(skill, key, desired, now),
-                    new ClusterProgress(skill, writes));
-            return finish(skill, writes, new SyncOutcome.Synced(remote, snapshot.revision(), true,
-                    readyMessage(skill, snapshot)), next -> RemoteCheckPolicy.untilDriftCheck(skill, next, now),
+            RemoteState remote =
+                    synchronizer.sync(syncRequest(skill, key, desired, now), new ClusterProgress(skill, writes));
+            return finish(
+                    skill,
+                    writes,
+                    new SyncOutcome.Synced(remote, snapshot.revision(), true, readyMessage(skill, snapshot)),
+                    next -> RemoteCheckPolicy.untilDriftCheck(skill, next, now),
                     now);
         } catch (MissingApiKeyException e) {
             return fail(skill, writes, e, false, now);
@@ -162,7 +190,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         LOG.warnf(e, "Skill %s: %s", key(skill), verdict.message());
         events.warning(skill, verdict.reason(), verdict.message());
         SkillStatus next = StatusAggregator.aggregate(skill, verdict.outcome(false), clock.instant());
-        return next.equals(skill.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
+        return next.equals(skill.getStatus())
+                ? ErrorStatusUpdateControl.noStatusUpdate()
                 : ErrorStatusUpdateControl.patchStatus(SkillWrites.statusPatch(skill, next));
     }
 
@@ -188,15 +217,18 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             String skillId = skillIdOf(skill);
             // The key is resolved only when there is something remote to find or delete.
             ApiKey key = null;
-            if (skillId == null && skill.getStatus() != null && skill.getStatus().getPendingCreate() != null) {
+            if (skillId == null
+                    && skill.getStatus() != null
+                    && skill.getStatus().getPendingCreate() != null) {
                 key = apiKeys.resolve(skill);
-                skillId = synchronizer.skillIdOfPendingCreate(key, skill.getStatus().getPendingCreate());
+                skillId = synchronizer.skillIdOfPendingCreate(
+                        key, skill.getStatus().getPendingCreate());
             }
             if (skillId == null) {
                 return DeleteControl.defaultDelete();
             }
-            writes.status(StatusAggregator.aggregate(skill,
-                    new SyncOutcome.Deleting("deleting remote skill " + skillId), now));
+            writes.status(StatusAggregator.aggregate(
+                    skill, new SyncOutcome.Deleting("deleting remote skill " + skillId), now));
             synchronizer.deleteRemote(key != null ? key : apiKeys.resolve(skill), skillId);
             events.normal(skill, "SkillDeleted", "deleted remote skill " + skillId + " and its versions");
             return DeleteControl.defaultDelete();
@@ -205,7 +237,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             events.warning(skill, blocked.reason(), blocked.message());
             writes.status(StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(blocked.message()), now));
             // A change that landed during the status write (deletionPolicy Orphan, say) is acted on at once.
-            return writes.foreignChangeSeen() ? DeleteControl.noFinalizerRemoval().reschedule()
+            return writes.foreignChangeSeen()
+                    ? DeleteControl.noFinalizerRemoval().reschedule()
                     : DeleteControl.noFinalizerRemoval().rescheduleAfter(blocked.retryAfter());
         }
     }
@@ -223,8 +256,8 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         String message = "cannot tell what to do with the remote skill: " + joined(problems)
                 + "; set spec.deletionPolicy to Delete to delete the remote skill or to Orphan to keep it";
         events.warning(skill, SkillConditions.DELETION_BLOCKED, message);
-        new SkillWrites(skill, context, client).status(
-                StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(message), clock.instant()));
+        new SkillWrites(skill, context, client)
+                .status(StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(message), clock.instant()));
         // A fix of the spec is an update of the Skill, which starts the next cleanup: nothing to retry until then.
         return DeleteControl.noFinalizerRemoval();
     }
@@ -236,8 +269,11 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
      * @return false when the cache holds another generation by now: that change is queued and is reconciled next
      */
     private static boolean keepReadProblems(Skill skill, Context<Skill> context) {
-        Skill read = context.getPrimaryCache().get(ResourceID.fromResource(skill)).orElse(null);
-        if (read == null || !Objects.equals(read.getMetadata().getGeneration(), skill.getMetadata().getGeneration())) {
+        Skill read =
+                context.getPrimaryCache().get(ResourceID.fromResource(skill)).orElse(null);
+        if (read == null
+                || !Objects.equals(
+                        read.getMetadata().getGeneration(), skill.getMetadata().getGeneration())) {
             return false;
         }
         if (read.getSpec() != null && skill.getSpec() != null) {
@@ -256,28 +292,38 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
     }
 
     private ContentSource sourceFor(Skill skill) throws SourceException {
-        return sources.stream().filter(source -> source.handles(skill)).findFirst()
-                .orElseThrow(() -> new SourceException(SourceException.Kind.INVALID_CONTENT,
-                        "spec.source must set exactly one of configMap or oci"));
+        return sources.stream()
+                .filter(source -> source.handles(skill))
+                .findFirst()
+                .orElseThrow(() -> new SourceException(
+                        SourceException.Kind.INVALID_CONTENT, "spec.source must set exactly one of configMap or oci"));
     }
 
     private SyncRequest syncRequest(Skill skill, ApiKey key, SkillBundle desired, Instant now) {
         SkillStatus status = skill.getStatus() == null ? new SkillStatus() : skill.getStatus();
         boolean pruneDue = !Objects.equals(skill.getMetadata().getGeneration(), status.getObservedGeneration());
-        return new SyncRequest(key, skill.effectiveDisplayTitle(), desired,
-                skill.annotation(Constants.SKILL_ID_ANNOTATION), status.getSkillId(),
-                status.getPendingCreate(), status.getVersions(), skill.getSpec().maxVersions(), pruneDue,
-                status.getSkillName(), RemoteCheckPolicy.statusKnowsRemote(skill, now));
+        return new SyncRequest(
+                key,
+                skill.effectiveDisplayTitle(),
+                desired,
+                skill.annotation(Constants.SKILL_ID_ANNOTATION),
+                status.getSkillId(),
+                status.getPendingCreate(),
+                status.getVersions(),
+                skill.getSpec().maxVersions(),
+                pruneDue,
+                status.getSkillName(),
+                RemoteCheckPolicy.statusKnowsRemote(skill, now));
     }
 
-    private UpdateControl<Skill> fail(Skill skill, SkillWrites writes, Exception failure, boolean remoteChecked,
-            Instant now) {
+    private UpdateControl<Skill> fail(
+            Skill skill, SkillWrites writes, Exception failure, boolean remoteChecked, Instant now) {
         return fail(skill, writes, failure, skill.getSpec().intervalDuration(), remoteChecked, now);
     }
 
     /** @param interval when to look again at a Skill that needs a person; null to wait for a change of the Skill */
-    private UpdateControl<Skill> fail(Skill skill, SkillWrites writes, Exception failure, Duration interval,
-            boolean remoteChecked, Instant now) {
+    private UpdateControl<Skill> fail(
+            Skill skill, SkillWrites writes, Exception failure, Duration interval, boolean remoteChecked, Instant now) {
         FailureVerdict verdict = failures.judge(failure, skill.getStatus(), interval, now);
         LOG.infof("Skill %s not synced: %s: %s", key(skill), verdict.reason(), verdict.message());
         events.warning(skill, verdict.reason(), verdict.message());
@@ -290,8 +336,12 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
      *
      * @param rescheduleAfter by the next status: when to reconcile again, null to wait for a change
      */
-    private UpdateControl<Skill> finish(Skill skill, SkillWrites writes, SyncOutcome outcome,
-            Function<SkillStatus, Duration> rescheduleAfter, Instant now) {
+    private UpdateControl<Skill> finish(
+            Skill skill,
+            SkillWrites writes,
+            SyncOutcome outcome,
+            Function<SkillStatus, Duration> rescheduleAfter,
+            Instant now) {
         SkillStatus next = StatusAggregator.aggregate(skill, outcome, now);
         metrics.reconciled(key(skill), readyReason(next));
         writes.status(next);
@@ -309,19 +359,26 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
 
     private static String skillIdOf(Skill skill) {
         String annotated = skill.annotation(Constants.SKILL_ID_ANNOTATION);
-        return annotated != null ? annotated : skill.getStatus() == null ? null : skill.getStatus().getSkillId();
+        return annotated != null
+                ? annotated
+                : skill.getStatus() == null ? null : skill.getStatus().getSkillId();
     }
 
     private static RemoteState recordedRemote(SkillStatus status) {
-        return new RemoteState(status.getSkillId(), status.getLatestVersion(), status.getContentHash(),
-                status.getVersions(), status.getSkillName());
+        return new RemoteState(
+                status.getSkillId(),
+                status.getLatestVersion(),
+                status.getContentHash(),
+                status.getVersions(),
+                status.getSkillName());
     }
 
     private static String readyMessage(Skill skill, SourceSnapshot snapshot) {
         if (snapshot.watched() || skill.getSpec().getSource().getConfigMap() == null) {
             return "remote skill is up to date";
         }
-        return "remote skill is up to date; ConfigMap " + skill.getSpec().getSource().getConfigMap().getName()
+        return "remote skill is up to date; ConfigMap "
+                + skill.getSpec().getSource().getConfigMap().getName()
                 + " is not labelled " + Constants.SOURCE_LABEL + "=\"true\", so its changes are picked up only every "
                 + skill.getSpec().getInterval();
     }
@@ -367,15 +424,20 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         @Override
         public void versionCreated(String skillId, String version, String contentHash) {
             metrics.versionCreated();
-            events.normal(skill, "VersionCreated", "created version " + version + " of remote skill " + skillId
-                    + " with content " + contentHash);
+            events.normal(
+                    skill,
+                    "VersionCreated",
+                    "created version " + version + " of remote skill " + skillId + " with content " + contentHash);
         }
 
         @Override
         public void versionsPruned(String skillId, List<String> versions, int kept) {
             metrics.versionsPruned(versions.size());
-            events.normal(skill, "VersionsPruned", "deleted " + versions.size() + " old version(s) of remote skill "
-                    + skillId + " to keep " + kept + ": " + String.join(", ", versions));
+            events.normal(
+                    skill,
+                    "VersionsPruned",
+                    "deleted " + versions.size() + " old version(s) of remote skill " + skillId + " to keep " + kept
+                            + ": " + String.join(", ", versions));
         }
 
         @Override

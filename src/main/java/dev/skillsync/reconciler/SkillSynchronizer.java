@@ -1,5 +1,12 @@
 package dev.skillsync.reconciler;
 
+import static dev.skillsync.resource.SkillConditions.AMBIGUOUS_CREATE;
+import static dev.skillsync.resource.SkillConditions.API_ERROR;
+import static dev.skillsync.resource.SkillConditions.INVALID_CONTENT;
+import static dev.skillsync.resource.SkillConditions.INVALID_SPEC;
+import static dev.skillsync.resource.SkillConditions.SKILL_NOT_FOUND;
+import static dev.skillsync.resource.SkillConditions.TITLE_CONFLICT;
+
 import dev.skillsync.content.ContentHash;
 import dev.skillsync.content.InvalidContentException;
 import dev.skillsync.content.SkillArchive;
@@ -13,8 +20,6 @@ import dev.skillsync.skillsapi.RemoteVersion;
 import dev.skillsync.skillsapi.SkillsApiClient;
 import dev.skillsync.skillsapi.SkillsApiException;
 import dev.skillsync.skillsapi.UploadFile;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,13 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-
-import static dev.skillsync.resource.SkillConditions.AMBIGUOUS_CREATE;
-import static dev.skillsync.resource.SkillConditions.API_ERROR;
-import static dev.skillsync.resource.SkillConditions.INVALID_CONTENT;
-import static dev.skillsync.resource.SkillConditions.INVALID_SPEC;
-import static dev.skillsync.resource.SkillConditions.SKILL_NOT_FOUND;
-import static dev.skillsync.resource.SkillConditions.TITLE_CONFLICT;
+import org.jboss.logging.Logger;
 
 /**
  * Brings one remote skill to the desired content: find or create the skill, compare its latest version with the
@@ -101,12 +100,15 @@ public class SkillSynchronizer {
                 throw e;
             }
             if (!skillId.equals(request.recordedSkillId())) {
-                throw SkillFailure.needsPerson(SKILL_NOT_FOUND, "remote skill " + skillId
-                        + " named by the annotation skillsync.dev/skill-id does not exist; remove the annotation to "
-                        + "create a new skill or set it to an existing skill's ID");
+                throw SkillFailure.needsPerson(
+                        SKILL_NOT_FOUND,
+                        "remote skill " + skillId
+                                + " named by the annotation skillsync.dev/skill-id does not exist; remove the annotation to "
+                                + "create a new skill or set it to an existing skill's ID");
             }
-            progress.warningEvent("RemoteSkillRecreated", "remote skill " + skillId
-                    + " was deleted outside the operator; creating it again");
+            progress.warningEvent(
+                    "RemoteSkillRecreated",
+                    "remote skill " + skillId + " was deleted outside the operator; creating it again");
             return create(request, progress);
         }
         if (!skillId.equals(request.recordedSkillId())) {
@@ -130,21 +132,27 @@ public class SkillSynchronizer {
         SkillBundle desired = request.desired();
         List<SkillVersionStatus> versions = request.knownVersions();
         if (!desired.contentHash().equals(versions.get(0).getContentHash())) {
-            requireSameName(request.recordedSkillName(), skillId, desired.manifest().name());
+            requireSameName(
+                    request.recordedSkillName(), skillId, desired.manifest().name());
             RemoteVersion created = upload(request.apiKey(), skillId, desired, progress);
             versions = new ArrayList<>(versions);
             versions.add(0, new SkillVersionStatus(created.version(), desired.contentHash(), createdAt(created)));
         }
         List<String> doomed = RetentionPlan.versionsBeyond(versions, request.maxVersions()).stream()
-                .map(SkillVersionStatus::getVersion).toList();
+                .map(SkillVersionStatus::getVersion)
+                .toList();
         for (String version : doomed) {
             deleteVersionIfPresent(request.apiKey(), skillId, version);
         }
         if (!doomed.isEmpty()) {
             progress.versionsPruned(skillId, doomed, request.maxVersions());
         }
-        return new RemoteState(skillId, versions.get(0).getVersion(), desired.contentHash(),
-                RetentionPlan.versionsKept(versions, request.maxVersions()), desired.manifest().name());
+        return new RemoteState(
+                skillId,
+                versions.get(0).getVersion(),
+                desired.contentHash(),
+                RetentionPlan.versionsKept(versions, request.maxVersions()),
+                desired.manifest().name());
     }
 
     private RemoteVersion upload(ApiKey key, String skillId, SkillBundle desired, SyncProgress progress) {
@@ -155,7 +163,9 @@ public class SkillSynchronizer {
     }
 
     private String createdAt(RemoteVersion version) {
-        return version.createdAt() != null ? version.createdAt() : Instant.now(clock).toString();
+        return version.createdAt() != null
+                ? version.createdAt()
+                : Instant.now(clock).toString();
     }
 
     /**
@@ -166,12 +176,14 @@ public class SkillSynchronizer {
         if (!VersionIdentity.needsRemap(request.knownVersions(), api.dialect()::isVersionIdentifier)) {
             return request;
         }
-        List<SkillVersionStatus> mapped = VersionIdentity.remap(request.knownVersions(),
-                api.listVersions(request.apiKey(), skillId));
-        progress.normalEvent(VERSIONS_REIDENTIFIED, "mapped " + mapped.size() + " of the "
-                + request.knownVersions().size() + " versions in status to the version identifiers of the '"
-                + api.dialect().name() + "' wire dialect of remote skill " + skillId
-                + "; versions no longer on the server were dropped from status");
+        List<SkillVersionStatus> mapped =
+                VersionIdentity.remap(request.knownVersions(), api.listVersions(request.apiKey(), skillId));
+        progress.normalEvent(
+                VERSIONS_REIDENTIFIED,
+                "mapped " + mapped.size() + " of the "
+                        + request.knownVersions().size() + " versions in status to the version identifiers of the '"
+                        + api.dialect().name() + "' wire dialect of remote skill " + skillId
+                        + "; versions no longer on the server were dropped from status");
         return request.withKnownVersions(mapped);
     }
 
@@ -179,9 +191,11 @@ public class SkillSynchronizer {
     private void requireUsableDisplayTitle(String displayTitle) throws SkillFailure {
         Optional<String> problem = api.dialect().displayTitleProblem(displayTitle);
         if (problem.isPresent()) {
-            throw SkillFailure.needsPerson(INVALID_SPEC, "the display title (spec.displayTitle, default"
-                    + " <namespace>/<name>) cannot name a new remote skill: " + problem.get()
-                    + "; set spec.displayTitle to one that fits");
+            throw SkillFailure.needsPerson(
+                    INVALID_SPEC,
+                    "the display title (spec.displayTitle, default"
+                            + " <namespace>/<name>) cannot name a new remote skill: " + problem.get()
+                            + "; set spec.displayTitle to one that fits");
         }
     }
 
@@ -225,8 +239,8 @@ public class SkillSynchronizer {
      * skill this cannot prove ours is left in place, never deleted.
      */
     public String skillIdOfPendingCreate(ApiKey key, PendingCreate pending) throws SkillFailure {
-        CreateRecovery.Decision decision = decidePending(key, pending,
-                skill -> pending.getContentHash().equals(latestContentHashOrNull(key, skill)));
+        CreateRecovery.Decision decision = decidePending(
+                key, pending, skill -> pending.getContentHash().equals(latestContentHashOrNull(key, skill)));
         if (decision instanceof CreateRecovery.Adopt adopt) {
             return adopt.skill().id();
         }
@@ -238,7 +252,9 @@ public class SkillSynchronizer {
 
     /** Before creating again: the skill an earlier create left behind, or null when it never happened. */
     private RemoteSkill recoverPendingCreate(SyncRequest request, SyncProgress progress) throws SkillFailure {
-        CreateRecovery.Decision decision = decidePending(request.apiKey(), request.pendingCreate(),
+        CreateRecovery.Decision decision = decidePending(
+                request.apiKey(),
+                request.pendingCreate(),
                 skill -> carriesManifestOf(request.apiKey(), skill, request.desired()));
         if (decision instanceof CreateRecovery.CreateNew) {
             return null;
@@ -248,8 +264,8 @@ public class SkillSynchronizer {
     }
 
     /** @param holdsUpload where titles are not unique: whether a namesake's latest version is what was uploaded */
-    private CreateRecovery.Decision decidePending(ApiKey key, PendingCreate pending,
-            Predicate<RemoteSkill> holdsUpload) {
+    private CreateRecovery.Decision decidePending(
+            ApiKey key, PendingCreate pending, Predicate<RemoteSkill> holdsUpload) {
         List<RemoteSkill> skills = api.listSkills(key);
         if (api.dialect().uniqueDisplayTitles()) {
             return CreateRecovery.decide(pending, skills, skill -> latestContentHashOrNull(key, skill));
@@ -272,25 +288,32 @@ public class SkillSynchronizer {
             throw e;
         }
         return latest.filter(version -> desired.manifest().name().equals(version.name())
-                && desired.manifest().description().equals(version.description())).isPresent();
+                        && desired.manifest().description().equals(version.description()))
+                .isPresent();
     }
 
     /** The skill of an Adopt decision, recorded; any other decision is a stalled failure. */
-    private static RemoteSkill adoptOrThrow(CreateRecovery.Decision decision, String title, String refusal,
-            SyncProgress progress) throws SkillFailure {
+    private static RemoteSkill adoptOrThrow(
+            CreateRecovery.Decision decision, String title, String refusal, SyncProgress progress) throws SkillFailure {
         if (decision instanceof CreateRecovery.Adopt adopt) {
             progress.skillIdentified(adopt.skill().id());
-            progress.normalEvent("SkillAdopted", "adopted remote skill " + adopt.skill().id()
-                    + " created by an earlier attempt whose answer was lost");
+            progress.normalEvent(
+                    "SkillAdopted",
+                    "adopted remote skill " + adopt.skill().id()
+                            + " created by an earlier attempt whose answer was lost");
             return adopt.skill();
         }
         if (decision instanceof CreateRecovery.Ambiguous ambiguous) {
             throw ambiguousCreate(ambiguous);
         }
-        String holder = decision instanceof CreateRecovery.TitleTaken taken ? " (" + taken.skill().id() + ")" : "";
-        throw SkillFailure.needsPerson(TITLE_CONFLICT, "a remote skill titled '" + title + "' already exists"
-                + holder + ": set spec.displayTitle to another title, or adopt that skill with the annotation "
-                + "skillsync.dev/skill-id" + refusal);
+        String holder = decision instanceof CreateRecovery.TitleTaken taken
+                ? " (" + taken.skill().id() + ")"
+                : "";
+        throw SkillFailure.needsPerson(
+                TITLE_CONFLICT,
+                "a remote skill titled '" + title + "' already exists"
+                        + holder + ": set spec.displayTitle to another title, or adopt that skill with the annotation "
+                        + "skillsync.dev/skill-id" + refusal);
     }
 
     private static SkillFailure ambiguousCreate(CreateRecovery.Ambiguous ambiguous) {
@@ -298,7 +321,9 @@ public class SkillSynchronizer {
     }
 
     private RemoteState create(SyncRequest request, SyncProgress progress) throws SkillFailure {
-        PendingCreate pending = new PendingCreate(request.displayTitle(), request.desired().contentHash(),
+        PendingCreate pending = new PendingCreate(
+                request.displayTitle(),
+                request.desired().contentHash(),
                 Instant.now(clock).toString());
         progress.createStarting(pending);
         RemoteSkill created;
@@ -311,20 +336,32 @@ public class SkillSynchronizer {
             return adoptAfterTitleClash(request, pending, e, progress);
         }
         progress.skillIdentified(created.id());
-        progress.normalEvent("SkillCreated", "created remote skill " + created.id() + " version "
-                + created.latestVersion());
-        String createdAt = created.createdAt() != null ? created.createdAt() : Instant.now(clock).toString();
-        return new RemoteState(created.id(), created.latestVersion(), request.desired().contentHash(),
-                List.of(new SkillVersionStatus(created.latestVersion(), request.desired().contentHash(), createdAt)),
+        progress.normalEvent(
+                "SkillCreated", "created remote skill " + created.id() + " version " + created.latestVersion());
+        String createdAt = created.createdAt() != null
+                ? created.createdAt()
+                : Instant.now(clock).toString();
+        return new RemoteState(
+                created.id(),
+                created.latestVersion(),
+                request.desired().contentHash(),
+                List.of(new SkillVersionStatus(
+                        created.latestVersion(), request.desired().contentHash(), createdAt)),
                 request.desired().manifest().name());
     }
 
     /** The create was refused because the title exists: our own earlier create, or someone else's skill. */
-    private RemoteState adoptAfterTitleClash(SyncRequest request, PendingCreate pending, SkillsApiException clash,
-            SyncProgress progress) throws SkillFailure {
-        RemoteSkill adopted = adoptOrThrow(decidePending(request.apiKey(), pending,
-                skill -> carriesManifestOf(request.apiKey(), skill, request.desired())), request.displayTitle(),
-                " (" + clash.getMessage() + ")", progress);
+    private RemoteState adoptAfterTitleClash(
+            SyncRequest request, PendingCreate pending, SkillsApiException clash, SyncProgress progress)
+            throws SkillFailure {
+        RemoteSkill adopted = adoptOrThrow(
+                decidePending(
+                        request.apiKey(),
+                        pending,
+                        skill -> carriesManifestOf(request.apiKey(), skill, request.desired())),
+                request.displayTitle(),
+                " (" + clash.getMessage() + ")",
+                progress);
         Map<String, String> knownHashes = recordedHashes(request);
         knownHashes.put(adopted.latestVersion(), pending.getContentHash());
         return bringUpToDate(request, api.getSkill(request.apiKey(), adopted.id()), knownHashes, progress);
@@ -342,8 +379,9 @@ public class SkillSynchronizer {
     }
 
     /** @param knownHashes content hashes of remote versions known without a download; versions get added */
-    private RemoteState bringUpToDate(SyncRequest request, RemoteSkill remote, Map<String, String> knownHashes,
-            SyncProgress progress) throws SkillFailure {
+    private RemoteState bringUpToDate(
+            SyncRequest request, RemoteSkill remote, Map<String, String> knownHashes, SyncProgress progress)
+            throws SkillFailure {
         ApiKey key = request.apiKey();
         SkillBundle desired = request.desired();
         String latest = remote.latestVersion();
@@ -359,8 +397,12 @@ public class SkillSynchronizer {
         String skillName = sameSkill ? request.recordedSkillName() : null;
         if (!desired.contentHash().equals(latestHash)) {
             if (latest != null) {
-                requireSameName(skillName != null ? skillName : api.getVersion(key, remote.id(), latest).name(),
-                        remote.id(), desired.manifest().name());
+                requireSameName(
+                        skillName != null
+                                ? skillName
+                                : api.getVersion(key, remote.id(), latest).name(),
+                        remote.id(),
+                        desired.manifest().name());
             }
             latest = upload(key, remote.id(), desired, progress).version();
             knownHashes.put(latest, desired.contentHash());
@@ -368,8 +410,7 @@ public class SkillSynchronizer {
             skillName = desired.manifest().name();
         }
         List<SkillVersionStatus> versions;
-        if (versionCreated || request.pruneDue() || !sameSkill
-                || !isNewestRecorded(request, remote.latestVersion())) {
+        if (versionCreated || request.pruneDue() || !sameSkill || !isNewestRecorded(request, remote.latestVersion())) {
             versions = prune(key, remote.id(), latest, request.maxVersions(), knownHashes, progress);
         } else {
             versions = RetentionPlan.versionsKept(request.knownVersions(), request.maxVersions());
@@ -377,15 +418,21 @@ public class SkillSynchronizer {
         return new RemoteState(remote.id(), latest, desired.contentHash(), versions, skillName);
     }
 
-    private List<SkillVersionStatus> prune(ApiKey key, String skillId, String latest, int maxVersions,
-            Map<String, String> knownHashes, SyncProgress progress) {
+    private List<SkillVersionStatus> prune(
+            ApiKey key,
+            String skillId,
+            String latest,
+            int maxVersions,
+            Map<String, String> knownHashes,
+            SyncProgress progress) {
         List<RemoteVersion> newestFirst = api.listVersions(key, skillId);
         List<RemoteVersion> doomed = RetentionPlan.versionsToPrune(newestFirst, maxVersions, latest);
         for (RemoteVersion version : doomed) {
             deleteVersionIfPresent(key, skillId, version.version());
         }
         if (!doomed.isEmpty()) {
-            progress.versionsPruned(skillId, doomed.stream().map(RemoteVersion::version).toList(), maxVersions);
+            progress.versionsPruned(
+                    skillId, doomed.stream().map(RemoteVersion::version).toList(), maxVersions);
         }
         return RetentionPlan.versionsKept(newestFirst, maxVersions).stream()
                 .map(v -> new SkillVersionStatus(v.version(), knownHashes.get(v.version()), v.createdAt()))
@@ -418,24 +465,31 @@ public class SkillSynchronizer {
      * The content hash of a remote latest version status does not know, by download while the server serves one;
      * null when it serves none: then the version counts as drift and gets the desired content. The Event says which.
      */
-    private String compareUnknownLatest(ApiKey key, String skillId, String version, String desiredHash,
-            SyncProgress progress) throws SkillFailure {
+    private String compareUnknownLatest(
+            ApiKey key, String skillId, String version, String desiredHash, SyncProgress progress) throws SkillFailure {
         Optional<String> downloaded;
         try {
             downloaded = contentHash(key, skillId, version);
         } catch (InvalidContentException e) {
-            throw SkillFailure.retryable(API_ERROR, "could not read version " + version + " of remote skill "
-                    + skillId + ": " + e.getMessage(), e);
+            throw SkillFailure.retryable(
+                    API_ERROR,
+                    "could not read version " + version + " of remote skill " + skillId + ": " + e.getMessage(),
+                    e);
         }
         if (downloaded.isPresent()) {
-            progress.normalEvent(REMOTE_COMPARED, "compared version " + version + " of remote skill " + skillId
-                    + " with the desired content by downloading it: "
-                    + (downloaded.get().equals(desiredHash) ? "it holds the desired content" : "it differs"));
+            progress.normalEvent(
+                    REMOTE_COMPARED,
+                    "compared version " + version + " of remote skill " + skillId
+                            + " with the desired content by downloading it: "
+                            + (downloaded.get().equals(desiredHash) ? "it holds the desired content" : "it differs"));
             return downloaded.get();
         }
-        progress.normalEvent(REMOTE_COMPARED, "the Skills API serves no download, so version " + version
-                + " of remote skill " + skillId + " was compared by the version IDs in status: it is not one of them,"
-                + " so it gets the desired content");
+        progress.normalEvent(
+                REMOTE_COMPARED,
+                "the Skills API serves no download, so version " + version
+                        + " of remote skill " + skillId
+                        + " was compared by the version IDs in status: it is not one of them,"
+                        + " so it gets the desired content");
         return null;
     }
 
@@ -467,9 +521,11 @@ public class SkillSynchronizer {
      */
     private static void requireSameName(String remoteName, String skillId, String desiredName) throws SkillFailure {
         if (remoteName != null && !remoteName.equals(desiredName)) {
-            throw SkillFailure.needsPerson(INVALID_CONTENT, "SKILL.md names the skill '" + desiredName
-                    + "' but remote skill " + skillId + " is named '" + remoteName
-                    + "'; a skill's name is fixed when it is created: restore the name, or create a new Skill");
+            throw SkillFailure.needsPerson(
+                    INVALID_CONTENT,
+                    "SKILL.md names the skill '" + desiredName
+                            + "' but remote skill " + skillId + " is named '" + remoteName
+                            + "'; a skill's name is fixed when it is created: restore the name, or create a new Skill");
         }
     }
 

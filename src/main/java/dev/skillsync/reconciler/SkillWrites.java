@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,6 +31,7 @@ final class SkillWrites {
     private final KubernetesClient client;
     /** The Skill's metadata as this reconcile saw it, with the operator's own metadata writes applied. */
     private final Skill seen = new Skill();
+
     private boolean foreignChangeSeen;
 
     /** The writes of this reconcile's Skill, which each write keeps up to date with what it wrote. */
@@ -58,9 +58,10 @@ final class SkillWrites {
             return;
         }
         // A merge patch of this one annotation, through the plain client: the write's own event is not filtered.
-        String patch = Serialization.asJson(Map.of("metadata",
-                Map.of("annotations", Map.of(Constants.SKILL_ID_ANNOTATION, skillId))));
-        Skill answer = client.resources(Skill.class).inNamespace(skill.getMetadata().getNamespace())
+        String patch = Serialization.asJson(
+                Map.of("metadata", Map.of("annotations", Map.of(Constants.SKILL_ID_ANNOTATION, skillId))));
+        Skill answer = client.resources(Skill.class)
+                .inNamespace(skill.getMetadata().getNamespace())
                 .withName(skill.getMetadata().getName())
                 .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         annotate(skill, skillId);
@@ -80,14 +81,17 @@ final class SkillWrites {
     /** A Skill carrying only its identity and the status: what server-side apply of the status should send. */
     static Skill statusPatch(Skill skill, SkillStatus status) {
         Skill patch = new Skill();
-        patch.setMetadata(new ObjectMetaBuilder().withName(skill.getMetadata().getName())
-                .withNamespace(skill.getMetadata().getNamespace()).build());
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(skill.getMetadata().getName())
+                .withNamespace(skill.getMetadata().getNamespace())
+                .build());
         patch.setStatus(status);
         return patch;
     }
 
     private static void annotate(Skill skill, String skillId) {
-        Map<String, String> annotations = skill.getMetadata().getAnnotations() == null ? new HashMap<>()
+        Map<String, String> annotations = skill.getMetadata().getAnnotations() == null
+                ? new HashMap<>()
                 : new HashMap<>(skill.getMetadata().getAnnotations());
         annotations.put(Constants.SKILL_ID_ANNOTATION, skillId);
         skill.getMetadata().setAnnotations(annotations);

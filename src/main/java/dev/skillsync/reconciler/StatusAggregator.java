@@ -1,18 +1,5 @@
 package dev.skillsync.reconciler;
 
-import dev.skillsync.Constants;
-import dev.skillsync.resource.PendingCreate;
-import dev.skillsync.resource.Skill;
-import dev.skillsync.resource.SkillStatus;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 import static dev.skillsync.resource.SkillConditions.DELETING;
 import static dev.skillsync.resource.SkillConditions.DELETION_BLOCKED;
 import static dev.skillsync.resource.SkillConditions.PROGRESSING;
@@ -21,6 +8,18 @@ import static dev.skillsync.resource.SkillConditions.RECONCILING;
 import static dev.skillsync.resource.SkillConditions.STALLED;
 import static dev.skillsync.resource.SkillConditions.SUSPENDED;
 import static dev.skillsync.resource.SkillConditions.SYNCED;
+
+import dev.skillsync.Constants;
+import dev.skillsync.resource.PendingCreate;
+import dev.skillsync.resource.Skill;
+import dev.skillsync.resource.SkillStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds a Skill's next status from its current one and the outcome of a reconcile. Conditions keep their
@@ -33,8 +32,7 @@ public final class StatusAggregator {
     private static final String FALSE = "False";
     private static final String UNKNOWN = "Unknown";
 
-    private StatusAggregator() {
-    }
+    private StatusAggregator() {}
 
     public static SkillStatus aggregate(Skill skill, SyncOutcome outcome, Instant now) {
         SkillStatus previous = skill.getStatus() == null ? new SkillStatus() : skill.getStatus();
@@ -59,11 +57,19 @@ public final class StatusAggregator {
                 next.setLastSyncedAt(timestamp);
                 next.setLastHandledReconcileAt(requestedReconcile(skill, previous));
             }
-            setConditions(next, generation, timestamp, condition(READY, TRUE, SYNCED, synced.message()),
-                    condition(RECONCILING, FALSE, SYNCED, ""), condition(STALLED, FALSE, SYNCED, ""));
+            setConditions(
+                    next,
+                    generation,
+                    timestamp,
+                    condition(READY, TRUE, SYNCED, synced.message()),
+                    condition(RECONCILING, FALSE, SYNCED, ""),
+                    condition(STALLED, FALSE, SYNCED, ""));
         } else if (outcome instanceof SyncOutcome.InProgress progress) {
             boolean neverReady = previous.getSkillId() == null;
-            setConditions(next, generation, timestamp,
+            setConditions(
+                    next,
+                    generation,
+                    timestamp,
                     neverReady ? condition(READY, UNKNOWN, PROGRESSING, progress.message()) : null,
                     condition(RECONCILING, TRUE, PROGRESSING, progress.message()),
                     condition(STALLED, FALSE, PROGRESSING, ""));
@@ -71,36 +77,59 @@ public final class StatusAggregator {
             if (failed.remoteChecked()) {
                 next.setLastHandledReconcileAt(requestedReconcile(skill, previous));
             }
-            setConditions(next, generation, timestamp, condition(READY, FALSE, failed.reason(), failed.message()),
+            setConditions(
+                    next,
+                    generation,
+                    timestamp,
+                    condition(READY, FALSE, failed.reason(), failed.message()),
                     condition(RECONCILING, FALSE, failed.reason(), ""),
-                    condition(STALLED, failed.stalled() ? TRUE : FALSE, failed.reason(),
+                    condition(
+                            STALLED,
+                            failed.stalled() ? TRUE : FALSE,
+                            failed.reason(),
                             failed.stalled() ? failed.message() : ""));
         } else if (outcome instanceof SyncOutcome.Suspended) {
-            setConditions(next, generation, timestamp,
+            setConditions(
+                    next,
+                    generation,
+                    timestamp,
                     condition(READY, FALSE, SUSPENDED, "spec.suspend is true: no calls are made to the Skills API"),
-                    condition(RECONCILING, FALSE, SUSPENDED, ""), condition(STALLED, FALSE, SUSPENDED, ""));
+                    condition(RECONCILING, FALSE, SUSPENDED, ""),
+                    condition(STALLED, FALSE, SUSPENDED, ""));
         } else if (outcome instanceof SyncOutcome.Deleting deleting) {
-            setConditions(next, generation, timestamp, condition(READY, FALSE, DELETING, deleting.message()),
-                    condition(RECONCILING, TRUE, DELETING, deleting.message()), condition(STALLED, FALSE, DELETING, ""));
+            setConditions(
+                    next,
+                    generation,
+                    timestamp,
+                    condition(READY, FALSE, DELETING, deleting.message()),
+                    condition(RECONCILING, TRUE, DELETING, deleting.message()),
+                    condition(STALLED, FALSE, DELETING, ""));
         } else if (outcome instanceof SyncOutcome.DeletionBlocked blocked) {
-            setConditions(next, generation, timestamp, condition(READY, FALSE, DELETION_BLOCKED, blocked.message()),
-                    condition(RECONCILING, TRUE, DELETING, blocked.message()), condition(STALLED, FALSE, DELETING, ""));
+            setConditions(
+                    next,
+                    generation,
+                    timestamp,
+                    condition(READY, FALSE, DELETION_BLOCKED, blocked.message()),
+                    condition(RECONCILING, TRUE, DELETING, blocked.message()),
+                    condition(STALLED, FALSE, DELETING, ""));
         }
         return next;
     }
 
     /** The status with a create marked as in flight, written before the create call. */
     public static SkillStatus withPendingCreate(Skill skill, PendingCreate pendingCreate, Instant now) {
-        SkillStatus next = aggregate(skill, new SyncOutcome.InProgress(
-                "creating remote skill '" + pendingCreate.getDisplayTitle() + "'"), now);
+        SkillStatus next = aggregate(
+                skill,
+                new SyncOutcome.InProgress("creating remote skill '" + pendingCreate.getDisplayTitle() + "'"),
+                now);
         next.setPendingCreate(pendingCreate);
         return next;
     }
 
     /** The status with a version upload marked as in flight, written before the upload. */
     public static SkillStatus withPendingUpload(Skill skill, String skillId, String contentHash, Instant now) {
-        SkillStatus next = aggregate(skill, new SyncOutcome.InProgress(
-                "uploading a new version of remote skill " + skillId), now);
+        SkillStatus next =
+                aggregate(skill, new SyncOutcome.InProgress("uploading a new version of remote skill " + skillId), now);
         next.setPendingUpload(contentHash);
         return next;
     }
@@ -111,17 +140,25 @@ public final class StatusAggregator {
     }
 
     private static Condition condition(String type, String status, String reason, String message) {
-        return new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message).build();
+        return new ConditionBuilder()
+                .withType(type)
+                .withStatus(status)
+                .withReason(reason)
+                .withMessage(message)
+                .build();
     }
 
     /** Replaces the given condition types, keeping each one's transition time when its status is unchanged. */
     private static void setConditions(SkillStatus status, Long generation, String now, Condition... updates) {
-        List<Condition> conditions = new ArrayList<>(status.getConditions() == null ? List.of() : status.getConditions());
+        List<Condition> conditions =
+                new ArrayList<>(status.getConditions() == null ? List.of() : status.getConditions());
         for (Condition update : updates) {
             if (update == null) {
                 continue;
             }
-            Condition existing = conditions.stream().filter(c -> update.getType().equals(c.getType())).findFirst()
+            Condition existing = conditions.stream()
+                    .filter(c -> update.getType().equals(c.getType()))
+                    .findFirst()
                     .orElse(null);
             boolean transitioned = existing == null || !Objects.equals(existing.getStatus(), update.getStatus());
             update.setLastTransitionTime(transitioned ? now : existing.getLastTransitionTime());

@@ -5,7 +5,6 @@ import dev.skillsync.content.SkillValidator;
 import dev.skillsync.skillsapi.SkillsApiClient;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /** The parts of a sync, built from the settings once and injected, so each can be tested and replaced alone. */
@@ -27,7 +26,8 @@ public class SyncComponentsProducer {
     @Produces
     @Singleton
     FailurePolicy failurePolicy(SkillsyncConfig config) {
-        return new FailurePolicy(new RetryBackoff(config.retry().minBackoff(), config.retry().maxBackoff()),
+        return new FailurePolicy(
+                new RetryBackoff(config.retry().minBackoff(), config.retry().maxBackoff()),
                 config.retry().rateLimitedBackoff());
     }
 }

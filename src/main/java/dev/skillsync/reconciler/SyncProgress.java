@@ -1,7 +1,6 @@
 package dev.skillsync.reconciler;
 
 import dev.skillsync.resource.PendingCreate;
-
 import java.util.List;
 
 /** What a sync records in the cluster as it goes, so that a crash at any point is recovered without duplicates. */

@@ -4,7 +4,6 @@ import dev.skillsync.content.SkillBundle;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.SkillVersionStatus;
 import dev.skillsync.skillsapi.ApiKey;
-
 import java.util.List;
 
 /**
@@ -18,13 +17,32 @@ import java.util.List;
  * @param statusKnowsRemote true when status records the remote skill as it is (see
  *     {@link RemoteCheckPolicy#statusKnowsRemote}): then a change is made without reading the remote skill first
  */
-public record SyncRequest(ApiKey apiKey, String displayTitle, SkillBundle desired, String annotatedSkillId,
-        String recordedSkillId, PendingCreate pendingCreate, List<SkillVersionStatus> knownVersions, int maxVersions,
-        boolean pruneDue, String recordedSkillName, boolean statusKnowsRemote) {
+public record SyncRequest(
+        ApiKey apiKey,
+        String displayTitle,
+        SkillBundle desired,
+        String annotatedSkillId,
+        String recordedSkillId,
+        PendingCreate pendingCreate,
+        List<SkillVersionStatus> knownVersions,
+        int maxVersions,
+        boolean pruneDue,
+        String recordedSkillName,
+        boolean statusKnowsRemote) {
 
     /** The same request with the recorded versions under other identifiers (after a switch of wire dialect). */
     SyncRequest withKnownVersions(List<SkillVersionStatus> versions) {
-        return new SyncRequest(apiKey, displayTitle, desired, annotatedSkillId, recordedSkillId, pendingCreate,
-                versions, maxVersions, pruneDue, recordedSkillName, statusKnowsRemote);
+        return new SyncRequest(
+                apiKey,
+                displayTitle,
+                desired,
+                annotatedSkillId,
+                recordedSkillId,
+                pendingCreate,
+                versions,
+                maxVersions,
+                pruneDue,
+                recordedSkillName,
+                statusKnowsRemote);
     }
 }

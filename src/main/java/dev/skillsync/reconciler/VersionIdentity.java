@@ -2,7 +2,6 @@ package dev.skillsync.reconciler;
 
 import dev.skillsync.resource.SkillVersionStatus;
 import dev.skillsync.skillsapi.RemoteVersion;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -22,8 +21,7 @@ import java.util.function.Predicate;
  */
 final class VersionIdentity {
 
-    private VersionIdentity() {
-    }
+    private VersionIdentity() {}
 
     /**
      * The recorded versions that still exist remotely, under the remote identifiers, in the recorded order, with the
@@ -32,8 +30,11 @@ final class VersionIdentity {
     static List<SkillVersionStatus> remap(List<SkillVersionStatus> recorded, List<RemoteVersion> remote) {
         List<SkillVersionStatus> mapped = new ArrayList<>();
         for (SkillVersionStatus known : recorded) {
-            match(known, remote).ifPresent(version -> mapped.add(new SkillVersionStatus(version.version(),
-                    known.getContentHash(), version.createdAt() != null ? version.createdAt() : known.getCreatedAt())));
+            match(known, remote)
+                    .ifPresent(version -> mapped.add(new SkillVersionStatus(
+                            version.version(),
+                            known.getContentHash(),
+                            version.createdAt() != null ? version.createdAt() : known.getCreatedAt())));
         }
         return mapped;
     }
@@ -58,7 +59,9 @@ final class VersionIdentity {
                 // Not a time: only the identifier can tell.
             }
         }
-        if (identifier != null && !identifier.isEmpty() && identifier.length() <= 18
+        if (identifier != null
+                && !identifier.isEmpty()
+                && identifier.length() <= 18
                 && identifier.chars().allMatch(Character::isDigit)) {
             times.add(Instant.EPOCH.plus(Long.parseLong(identifier), ChronoUnit.MICROS));
         }
@@ -67,7 +70,9 @@ final class VersionIdentity {
 
     /** Whether any recorded version is not of the current dialect's form, i.e. the dialect was switched. */
     static boolean needsRemap(List<SkillVersionStatus> recorded, Predicate<String> isIdentifier) {
-        return recorded.stream().map(SkillVersionStatus::getVersion).filter(Objects::nonNull)
+        return recorded.stream()
+                .map(SkillVersionStatus::getVersion)
+                .filter(Objects::nonNull)
                 .anyMatch(isIdentifier.negate());
     }
 }

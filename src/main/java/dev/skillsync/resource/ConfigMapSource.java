@@ -2,7 +2,6 @@ package dev.skillsync.resource;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -17,8 +16,7 @@ public class ConfigMapSource {
             + "skill root, named after its key.")
     private List<KeyToPath> items;
 
-    public ConfigMapSource() {
-    }
+    public ConfigMapSource() {}
 
     public ConfigMapSource(String name, List<KeyToPath> items) {
         this.name = name;
@@ -43,7 +41,9 @@ public class ConfigMapSource {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConfigMapSource that && Objects.equals(name, that.name) && Objects.equals(items, that.items);
+        return o instanceof ConfigMapSource that
+                && Objects.equals(name, that.name)
+                && Objects.equals(items, that.items);
     }
 
     @Override

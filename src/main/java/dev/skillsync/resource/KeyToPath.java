@@ -2,7 +2,6 @@ package dev.skillsync.resource;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
-
 import java.util.Objects;
 
 /** Maps one ConfigMap key to a file path inside the skill directory. */
@@ -16,8 +15,7 @@ public class KeyToPath {
     @JsonPropertyDescription("Relative path of the file in the skill, with / separators, such as scripts/extract.py.")
     private String path;
 
-    public KeyToPath() {
-    }
+    public KeyToPath() {}
 
     public KeyToPath(String key, String path) {
         this.key = key;

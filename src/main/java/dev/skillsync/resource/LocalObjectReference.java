@@ -2,7 +2,6 @@ package dev.skillsync.resource;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
-
 import java.util.Objects;
 
 /** A reference to an object by name in the Skill's own namespace. */
@@ -12,8 +11,7 @@ public class LocalObjectReference {
     @JsonPropertyDescription("Name of the object, in the Skill's namespace.")
     private String name;
 
-    public LocalObjectReference() {
-    }
+    public LocalObjectReference() {}
 
     public LocalObjectReference(String name) {
         this.name = name;

@@ -3,7 +3,6 @@ package dev.skillsync.resource;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
-
 import java.util.Objects;
 
 @ValidationRule(value = "!(has(self.tag) && has(self.digest))", message = "set either tag or digest, not both")
@@ -16,8 +15,7 @@ public class OciRef {
     @JsonPropertyDescription("Digest to pull, as sha256:<64 hex>. Never re-resolved.")
     private String digest;
 
-    public OciRef() {
-    }
+    public OciRef() {}
 
     public OciRef(String tag, String digest) {
         this.tag = tag;

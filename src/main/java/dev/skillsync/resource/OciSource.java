@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-
 import java.util.Objects;
 
 public class OciSource {
@@ -18,10 +17,12 @@ public class OciSource {
     @JsonPropertyDescription("Tag or digest to pull. Default: tag latest.")
     private OciRef ref;
 
-    @JsonPropertyDescription("kubernetes.io/dockerconfigjson Secret in the Skill's namespace with registry credentials.")
+    @JsonPropertyDescription(
+            "kubernetes.io/dockerconfigjson Secret in the Skill's namespace with registry credentials.")
     private LocalObjectReference secretRef;
 
-    @JsonPropertyDescription("Secret in the Skill's namespace whose ca.crt key holds the CA certificate of the registry.")
+    @JsonPropertyDescription(
+            "Secret in the Skill's namespace whose ca.crt key holds the CA certificate of the registry.")
     private LocalObjectReference certSecretRef;
 
     @JsonPropertyDescription("Talk to the registry over plain HTTP.")
@@ -69,8 +70,11 @@ public class OciSource {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OciSource that && Objects.equals(url, that.url) && Objects.equals(ref, that.ref)
-                && Objects.equals(secretRef, that.secretRef) && Objects.equals(certSecretRef, that.certSecretRef)
+        return o instanceof OciSource that
+                && Objects.equals(url, that.url)
+                && Objects.equals(ref, that.ref)
+                && Objects.equals(secretRef, that.secretRef)
+                && Objects.equals(certSecretRef, that.certSecretRef)
                 && Objects.equals(insecure, that.insecure);
     }
 

@@ -9,8 +9,7 @@ public class PendingCreate {
     private String contentHash;
     private String startedAt;
 
-    public PendingCreate() {
-    }
+    public PendingCreate() {}
 
     public PendingCreate(String displayTitle, String contentHash, String startedAt) {
         this.displayTitle = displayTitle;
@@ -44,8 +43,10 @@ public class PendingCreate {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PendingCreate that && Objects.equals(displayTitle, that.displayTitle)
-                && Objects.equals(contentHash, that.contentHash) && Objects.equals(startedAt, that.startedAt);
+        return o instanceof PendingCreate that
+                && Objects.equals(displayTitle, that.displayTitle)
+                && Objects.equals(contentHash, that.contentHash)
+                && Objects.equals(startedAt, that.startedAt);
     }
 
     @Override

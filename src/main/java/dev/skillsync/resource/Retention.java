@@ -3,7 +3,6 @@ package dev.skillsync.resource;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
-
 import java.util.Objects;
 
 public class Retention {
@@ -12,12 +11,12 @@ public class Retention {
 
     @Min(1)
     @Default("10")
-    @JsonPropertyDescription("Keep the newest N remote versions and delete older ones. The latest version is never deleted. "
-            + "Defaults to 10; minimum 1.")
+    @JsonPropertyDescription(
+            "Keep the newest N remote versions and delete older ones. The latest version is never deleted. "
+                    + "Defaults to 10; minimum 1.")
     private Integer maxVersions = DEFAULT_MAX_VERSIONS;
 
-    public Retention() {
-    }
+    public Retention() {}
 
     public Retention(Integer maxVersions) {
         this.maxVersions = maxVersions;

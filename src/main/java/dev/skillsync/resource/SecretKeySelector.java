@@ -3,7 +3,6 @@ package dev.skillsync.resource;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
-
 import java.util.Objects;
 
 /** A key of a Secret in the Skill's own namespace. */
@@ -19,8 +18,7 @@ public class SecretKeySelector {
     @JsonPropertyDescription("Key within the Secret. Defaults to api-key.")
     private String key = DEFAULT_KEY;
 
-    public SecretKeySelector() {
-    }
+    public SecretKeySelector() {}
 
     public SecretKeySelector(String name, String key) {
         this.name = name;

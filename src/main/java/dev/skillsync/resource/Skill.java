@@ -20,7 +20,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".status.latestVersion")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
 @AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason")
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
         type = AdditionalPrinterColumn.Type.DATE)
 public class Skill extends CustomResource<SkillSpec, SkillStatus> implements Namespaced {
 
@@ -33,6 +35,8 @@ public class Skill extends CustomResource<SkillSpec, SkillStatus> implements Nam
     /** The title used when {@code spec.displayTitle} is not set: {@code <namespace>/<name>}. */
     public String effectiveDisplayTitle() {
         String title = getSpec() == null ? null : getSpec().getDisplayTitle();
-        return title != null ? title : getMetadata().getNamespace() + "/" + getMetadata().getName();
+        return title != null
+                ? title
+                : getMetadata().getNamespace() + "/" + getMetadata().getName();
     }
 }

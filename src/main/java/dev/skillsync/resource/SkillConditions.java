@@ -13,6 +13,7 @@ public final class SkillConditions {
     public static final String INVALID_CONTENT = "InvalidContent";
     /** A spec value the operator cannot use, which a current API server's schema would have refused. */
     public static final String INVALID_SPEC = "InvalidSpec";
+
     public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
     public static final String RATE_LIMITED = "RateLimited";
     public static final String API_ERROR = "ApiError";
@@ -23,6 +24,5 @@ public final class SkillConditions {
     public static final String AMBIGUOUS_CREATE = "AmbiguousCreate";
     public static final String TITLE_CONFLICT = "TitleConflict";
 
-    private SkillConditions() {
-    }
+    private SkillConditions() {}
 }

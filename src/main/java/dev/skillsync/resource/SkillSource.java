@@ -2,7 +2,6 @@ package dev.skillsync.resource;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
-
 import java.util.Objects;
 
 @ValidationRule(value = "has(self.configMap) != has(self.oci)", message = "exactly one of configMap or oci must be set")
@@ -32,7 +31,9 @@ public class SkillSource {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SkillSource that && Objects.equals(configMap, that.configMap) && Objects.equals(oci, that.oci);
+        return o instanceof SkillSource that
+                && Objects.equals(configMap, that.configMap)
+                && Objects.equals(oci, that.oci);
     }
 
     @Override

@@ -8,12 +8,12 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-@ValidationRule(value = "!has(oldSelf.displayTitle) || (has(self.displayTitle) && self.displayTitle == oldSelf.displayTitle)",
+@ValidationRule(
+        value = "!has(oldSelf.displayTitle) || (has(self.displayTitle) && self.displayTitle == oldSelf.displayTitle)",
         message = "displayTitle cannot change once set: the Skills API has no way to rename a skill")
 @JsonDeserialize(using = SkillSpecDeserializer.class)
 public class SkillSpec {
@@ -34,7 +34,9 @@ public class SkillSpec {
     @Default("10m")
     @Size(max = 32)
     @Pattern("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$")
-    @ValidationRule(value = "duration(self) >= duration('1s')", message = "interval must be a duration of at least 1s, such as 30s, 10m or 1h")
+    @ValidationRule(
+            value = "duration(self) >= duration('1s')",
+            message = "interval must be a duration of at least 1s, such as 30s, 10m or 1h")
     @JsonPropertyDescription("How often the remote skill is checked for drift and an OCI tag is re-resolved, "
             + "as a duration such as 30s, 10m or 1h. Defaults to 10m.")
     private String interval = DEFAULT_INTERVAL;
@@ -139,11 +141,13 @@ public class SkillSpec {
 
     /** Whether the field, or the whole spec, could not be read: its value in this model is then not the user's. */
     public boolean unreadable(String field) {
-        return readProblems.stream().anyMatch(p -> p.field().equals(field) || p.field().equals(ROOT));
+        return readProblems.stream()
+                .anyMatch(p -> p.field().equals(field) || p.field().equals(ROOT));
     }
 
     public int maxVersions() {
-        return retention == null || retention.getMaxVersions() == null ? Retention.DEFAULT_MAX_VERSIONS
+        return retention == null || retention.getMaxVersions() == null
+                ? Retention.DEFAULT_MAX_VERSIONS
                 : retention.getMaxVersions();
     }
 
@@ -163,16 +167,20 @@ public class SkillSpec {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SkillSpec that && Objects.equals(displayTitle, that.displayTitle)
-                && Objects.equals(source, that.source) && Objects.equals(interval, that.interval)
-                && Objects.equals(suspend, that.suspend) && Objects.equals(retention, that.retention)
-                && deletionPolicy == that.deletionPolicy && Objects.equals(apiKeySecretRef, that.apiKeySecretRef)
+        return o instanceof SkillSpec that
+                && Objects.equals(displayTitle, that.displayTitle)
+                && Objects.equals(source, that.source)
+                && Objects.equals(interval, that.interval)
+                && Objects.equals(suspend, that.suspend)
+                && Objects.equals(retention, that.retention)
+                && deletionPolicy == that.deletionPolicy
+                && Objects.equals(apiKeySecretRef, that.apiKeySecretRef)
                 && readProblems.equals(that.readProblems);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(displayTitle, source, interval, suspend, retention, deletionPolicy, apiKeySecretRef,
-                readProblems);
+        return Objects.hash(
+                displayTitle, source, interval, suspend, retention, deletionPolicy, apiKeySecretRef, readProblems);
     }
 }

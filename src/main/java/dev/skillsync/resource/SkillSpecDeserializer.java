@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-
 import java.io.IOException;
 
 /**
@@ -17,8 +16,7 @@ public class SkillSpecDeserializer extends StdDeserializer<SkillSpec> {
 
     /** Binds SkillSpec with Jackson's own bean deserializer inside the tolerant reader. */
     @JsonDeserialize
-    private abstract static class PlainBinding {
-    }
+    private abstract static class PlainBinding {}
 
     private static final TolerantReader READER = new TolerantReader(SkillSpec.class, PlainBinding.class);
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.generator.annotation.Nullable;
 import io.fabric8.kubernetes.api.model.Condition;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +28,8 @@ public class SkillStatus {
     @JsonPropertyDescription("Content hash (sha256:<hex>) of the latest version's files.")
     private String contentHash;
 
-    @JsonPropertyDescription("Revision of the source the content came from: OCI tag@digest, or the ConfigMap's resourceVersion.")
+    @JsonPropertyDescription(
+            "Revision of the source the content came from: OCI tag@digest, or the ConfigMap's resourceVersion.")
     private String sourceRevision;
 
     @JsonPropertyDescription("Remote versions, newest first, at most retention.maxVersions entries.")
@@ -56,8 +56,8 @@ public class SkillStatus {
      */
     @Nullable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @JsonPropertyDescription("Internal: content hash of a version upload that was started and whose outcome is not yet "
-            + "recorded.")
+    @JsonPropertyDescription(
+            "Internal: content hash of a version upload that was started and whose outcome is not yet " + "recorded.")
     private String pendingUpload;
 
     @JsonPropertyDescription("The skill's name (SKILL.md name), fixed when the remote skill was created.")
@@ -155,7 +155,8 @@ public class SkillStatus {
 
     /** The condition of that type, if status has one. */
     public Optional<Condition> condition(String type) {
-        return conditions == null ? Optional.empty()
+        return conditions == null
+                ? Optional.empty()
                 : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
     }
 

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
+import org.jboss.logging.Logger;
 
 /**
  * Reads {@code status} without ever failing, as {@link SkillSpecDeserializer} reads the spec: a status written by
@@ -21,8 +20,7 @@ public class SkillStatusDeserializer extends StdDeserializer<SkillStatus> {
 
     /** Binds SkillStatus with Jackson's own bean deserializer inside the tolerant reader. */
     @JsonDeserialize
-    private abstract static class PlainBinding {
-    }
+    private abstract static class PlainBinding {}
 
     private static final TolerantReader READER = new TolerantReader(SkillStatus.class, PlainBinding.class);
 
@@ -34,8 +32,9 @@ public class SkillStatusDeserializer extends StdDeserializer<SkillStatus> {
     public SkillStatus deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         JsonNode tree = context.readTree(parser);
         TolerantReader.Result<SkillStatus> read = READER.read(tree, SkillStatus.class, ROOT, new SkillStatus());
-        read.problems().forEach(problem -> LOG.warnf("a Skill's status was left out where it cannot be read: %s",
-                problem.message()));
+        read.problems()
+                .forEach(problem ->
+                        LOG.warnf("a Skill's status was left out where it cannot be read: %s", problem.message()));
         return read.value();
     }
 }

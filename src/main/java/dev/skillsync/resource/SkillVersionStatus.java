@@ -9,8 +9,7 @@ public class SkillVersionStatus {
     private String contentHash;
     private String createdAt;
 
-    public SkillVersionStatus() {
-    }
+    public SkillVersionStatus() {}
 
     public SkillVersionStatus(String version, String contentHash, String createdAt) {
         this.version = version;
@@ -44,8 +43,10 @@ public class SkillVersionStatus {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SkillVersionStatus that && Objects.equals(version, that.version)
-                && Objects.equals(contentHash, that.contentHash) && Objects.equals(createdAt, that.createdAt);
+        return o instanceof SkillVersionStatus that
+                && Objects.equals(version, that.version)
+                && Objects.equals(contentHash, that.contentHash)
+                && Objects.equals(createdAt, that.createdAt);
     }
 
     @Override

@@ -6,5 +6,4 @@ package dev.skillsync.resource;
  * @param field the field's path, such as {@code spec.retention.maxVersions}
  * @param message what is wrong and what is allowed, naming the field
  */
-public record SpecProblem(String field, String message) {
-}
+public record SpecProblem(String field, String message) {}

@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.skillsync.content.Quote;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,24 +45,24 @@ final class TolerantReader {
                 // Unknown fields are pruned by an API server with the schema; here they are ignored the same way.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 // Nor is 600 a string.
-                .withCoercionConfig(LogicalType.Textual, text -> text
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
         for (int i = 0; i + 1 < mixIns.length; i += 2) {
             builder.addMixIn(mixIns[i], mixIns[i + 1]);
         }
         this.mapper = builder.build();
     }
 
-    record Result<T>(T value, List<SpecProblem> problems) {
-    }
+    record Result<T>(T value, List<SpecProblem> problems) {}
 
     /** @param root the name of the tree's own field, such as {@code spec}, for the problems' paths */
     <T> Result<T> read(JsonNode tree, Class<T> type, String root, T empty) {
         if (!tree.isObject()) {
-            return new Result<>(empty, List.of(new SpecProblem(root, root + " must be an object, but it is "
-                    + describe(tree))));
+            return new Result<>(
+                    empty, List.of(new SpecProblem(root, root + " must be an object, but it is " + describe(tree))));
         }
         JsonNode remaining = tree.deepCopy();
         List<SpecProblem> problems = new ArrayList<>();
@@ -106,7 +105,8 @@ final class TolerantReader {
             if (node == null) {
                 return null;
             }
-            node = reference.getFieldName() != null ? node.get(reference.getFieldName())
+            node = reference.getFieldName() != null
+                    ? node.get(reference.getFieldName())
                     : reference.getIndex() >= 0 ? node.get(reference.getIndex()) : null;
         }
         return node;
@@ -123,7 +123,9 @@ final class TolerantReader {
             object.remove(last.getFieldName());
             return true;
         }
-        if (parent instanceof ArrayNode array && last.getIndex() >= 0 && last.getIndex() < array.size()
+        if (parent instanceof ArrayNode array
+                && last.getIndex() >= 0
+                && last.getIndex() < array.size()
                 && !array.get(last.getIndex()).isNull()) {
             array.set(last.getIndex(), NullNode.getInstance());
             return true;
@@ -134,13 +136,16 @@ final class TolerantReader {
     /** What the field allows, from the type it is bound to. */
     private static String expected(JsonMappingException e) {
         Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
-                ? mismatch.getTargetType() : null;
+                ? mismatch.getTargetType()
+                : null;
         if (target == null) {
             return "correct its value";
         }
         if (target.isEnum()) {
-            return "allowed values are " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return "allowed values are "
+                    + Arrays.stream(target.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
             return "it must be a whole number";

@@ -6,8 +6,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface ApiCallObserver {
 
-    ApiCallObserver NONE = (operation, status, duration) -> {
-    };
+    ApiCallObserver NONE = (operation, status, duration) -> {};
 
     /**
      * @param operation method and path with identifiers replaced, e.g. {@code POST /v1/skills/{id}/versions}

@@ -1,7 +1,6 @@
 package dev.skillsync.skillsapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +18,15 @@ public final class BetaDialect implements WireDialect {
 
     /** The header that asks for these shapes; also what the GA dialect sends to reach the content endpoint. */
     static final Map<String, String> HEADERS = Map.of("anthropic-beta", "skills-2025-10-02");
+
     private static final Pattern EPOCH_MICROS = Pattern.compile("[0-9]+");
 
     /**
      * Epoch-microsecond strings in numeric order: a longer string is a later time. Ties in length compare as text,
      * which for digits is numeric order.
      */
-    private static final Comparator<RemoteVersion> OLDEST_FIRST = Comparator
-            .comparing((RemoteVersion v) -> v.version().length())
-            .thenComparing(RemoteVersion::version);
+    private static final Comparator<RemoteVersion> OLDEST_FIRST =
+            Comparator.comparing((RemoteVersion v) -> v.version().length()).thenComparing(RemoteVersion::version);
 
     @Override
     public String name() {
@@ -103,14 +102,24 @@ public final class BetaDialect implements WireDialect {
 
     @Override
     public RemoteSkill readSkill(JsonNode skill) {
-        return new RemoteSkill(required(skill, "id"), text(skill, "display_title"), text(skill, "latest_version"),
-                text(skill, "source"), text(skill, "created_at"), text(skill, "updated_at"));
+        return new RemoteSkill(
+                required(skill, "id"),
+                text(skill, "display_title"),
+                text(skill, "latest_version"),
+                text(skill, "source"),
+                text(skill, "created_at"),
+                text(skill, "updated_at"));
     }
 
     @Override
     public RemoteVersion readVersion(JsonNode version) {
-        return new RemoteVersion(text(version, "id"), text(version, "skill_id"), required(version, "version"),
-                text(version, "name"), text(version, "description"), text(version, "directory"),
+        return new RemoteVersion(
+                text(version, "id"),
+                text(version, "skill_id"),
+                required(version, "version"),
+                text(version, "name"),
+                text(version, "description"),
+                text(version, "directory"),
                 text(version, "created_at"));
     }
 

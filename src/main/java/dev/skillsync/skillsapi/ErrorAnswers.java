@@ -2,11 +2,10 @@ package dev.skillsync.skillsapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import okhttp3.Headers;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import okhttp3.Headers;
 
 /** Turns an error answer into a {@link SkillsApiException}, whatever its body holds. */
 final class ErrorAnswers {
@@ -32,8 +31,13 @@ final class ErrorAnswers {
         }
         JsonNode error = envelope == null ? null : envelope.get("error");
         if (error != null && error.isObject()) {
-            return SkillsApiException.errorAnswer(status, text(error, "type"), key.redactFrom(text(error, "message")),
-                    requestId, retryAfter, "the answer has no error message");
+            return SkillsApiException.errorAnswer(
+                    status,
+                    text(error, "type"),
+                    key.redactFrom(text(error, "message")),
+                    requestId,
+                    retryAfter,
+                    "the answer has no error message");
         }
         // Blank out the key before cutting an excerpt, so that no part of it can remain.
         String text = key.redactFrom(new String(body, StandardCharsets.UTF_8));

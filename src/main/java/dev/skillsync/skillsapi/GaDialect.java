@@ -1,16 +1,15 @@
 package dev.skillsync.skillsapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.skillsync.skillsapi.BetaDialect.required;
+import static dev.skillsync.skillsapi.BetaDialect.text;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static dev.skillsync.skillsapi.BetaDialect.required;
-import static dev.skillsync.skillsapi.BetaDialect.text;
 
 /**
  * The GA shapes, served to requests without the beta header: {@code display_name} (not unique),
@@ -26,8 +25,9 @@ public final class GaDialect implements WireDialect {
     private static final int MAX_PAGE_LIMIT = 1000;
 
     /** The list order is not documented: newest first by creation time, the identifier breaking ties. */
-    private static final Comparator<RemoteVersion> NEWEST_FIRST = Comparator
-            .comparing((RemoteVersion v) -> createdAt(v.createdAt())).reversed()
+    private static final Comparator<RemoteVersion> NEWEST_FIRST = Comparator.comparing(
+                    (RemoteVersion v) -> createdAt(v.createdAt()))
+            .reversed()
             .thenComparing(RemoteVersion::version, Comparator.reverseOrder());
 
     @Override
@@ -116,16 +116,26 @@ public final class GaDialect implements WireDialect {
     @Override
     public RemoteSkill readSkill(JsonNode skill) {
         JsonNode source = skill.get("source");
-        return new RemoteSkill(required(skill, "id"), text(skill, "display_name"), text(skill, "latest_version_id"),
-                source == null || source.isNull() ? null : text(source, "type"), text(skill, "created_at"),
+        return new RemoteSkill(
+                required(skill, "id"),
+                text(skill, "display_name"),
+                text(skill, "latest_version_id"),
+                source == null || source.isNull() ? null : text(source, "type"),
+                text(skill, "created_at"),
                 text(skill, "updated_at"));
     }
 
     @Override
     public RemoteVersion readVersion(JsonNode version) {
         String id = required(version, "id");
-        return new RemoteVersion(id, text(version, "skill_id"), id, text(version, "name"),
-                text(version, "description"), null, text(version, "created_at"));
+        return new RemoteVersion(
+                id,
+                text(version, "skill_id"),
+                id,
+                text(version, "name"),
+                text(version, "description"),
+                null,
+                text(version, "created_at"));
     }
 
     @Override

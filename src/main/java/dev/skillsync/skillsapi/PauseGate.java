@@ -27,8 +27,7 @@ final class PauseGate {
     }
 
     /** Why a call was not sent: the API asked for a wait longer than the caller may wait. */
-    record Closed(int status, Duration remaining) {
-    }
+    record Closed(int status, Duration remaining) {}
 
     /**
      * Lets the call pass, or says how much longer the pause lasts. While the pause is over but calls that passed before

@@ -8,6 +8,11 @@ package dev.skillsync.skillsapi;
  * @param description the {@code description} of the version's SKILL.md front matter
  * @param directory   the top-level directory of the uploaded files
  */
-public record RemoteVersion(String id, String skillId, String version, String name, String description,
-        String directory, String createdAt) {
-}
+public record RemoteVersion(
+        String id,
+        String skillId,
+        String version,
+        String name,
+        String description,
+        String directory,
+        String createdAt) {}

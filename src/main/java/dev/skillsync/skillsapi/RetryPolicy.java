@@ -1,12 +1,11 @@
 package dev.skillsync.skillsapi;
 
-import okhttp3.Headers;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import okhttp3.Headers;
 
 /**
  * When a failed call is tried again and after how long: exponential backoff with jitter, unless the server says
@@ -59,8 +58,8 @@ final class RetryPolicy {
 
     /** The wait the server asked for: {@code retry-after-ms}, else {@code retry-after} (seconds or HTTP date). */
     Optional<Duration> requestedDelay(Headers headers) {
-        Optional<Duration> millis = number(headers.get("retry-after-ms"))
-                .map(ms -> Duration.ofNanos((long) (ms * 1e6)));
+        Optional<Duration> millis =
+                number(headers.get("retry-after-ms")).map(ms -> Duration.ofNanos((long) (ms * 1e6)));
         if (millis.isPresent()) {
             return millis;
         }

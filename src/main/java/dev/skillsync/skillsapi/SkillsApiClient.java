@@ -2,12 +2,6 @@ package dev.skillsync.skillsapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.MultipartBody;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,6 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * The calls the operator makes to the Claude Skills API. Every call is retried on transient failures, counts
@@ -53,11 +52,15 @@ public class SkillsApiClient implements AutoCloseable {
     SkillsApiClient(SkillsApiSettings settings, WireDialect dialect, Sleeper sleeper, ApiCallObserver observer) {
         this.baseUrl = HttpUrl.get(settings.baseUrl());
         this.dialect = dialect;
-        RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetries(), settings.initialBackoff(),
-                settings.maxBackoff(), Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
+        RetryPolicy retryPolicy = new RetryPolicy(
+                settings.maxRetries(),
+                settings.initialBackoff(),
+                settings.maxBackoff(),
+                Clock.systemUTC(),
+                () -> ThreadLocalRandom.current().nextDouble());
         this.transport = new SkillsApiTransport(settings, dialect.headers(), retryPolicy, sleeper, json, observer);
-        this.downloadLimit = new SkillsApiTransport.BodyLimit(settings.maxDownloadBytes(),
-                "skillsync.content.max-upload-size");
+        this.downloadLimit =
+                new SkillsApiTransport.BodyLimit(settings.maxDownloadBytes(), "skillsync.content.max-upload-size");
     }
 
     /** Creates a skill with its first version. Not repeated after a lost answer: the skill may exist then. */
@@ -66,7 +69,10 @@ public class SkillsApiClient implements AutoCloseable {
             throw new IllegalArgumentException("display title of a new skill must not be blank");
         }
         MultipartBody.Builder body = upload(files).addFormDataPart(dialect.titlePartName(), displayTitle);
-        Request request = new Request.Builder().url(url("v1/skills").build()).post(body.build()).build();
+        Request request = new Request.Builder()
+                .url(url("v1/skills").build())
+                .post(body.build())
+                .build();
         return read(transport.send(key, request, false, JSON_LIMIT), request, dialect::readSkill);
     }
 
@@ -78,29 +84,40 @@ public class SkillsApiClient implements AutoCloseable {
     }
 
     public RemoteSkill getSkill(ApiKey key, String skillId) {
-        Request request = new Request.Builder().url(skillUrl(skillId).build()).get().build();
+        Request request =
+                new Request.Builder().url(skillUrl(skillId).build()).get().build();
         return read(transport.send(key, request, true, JSON_LIMIT), request, dialect::readSkill);
     }
 
     public void deleteSkill(ApiKey key, String skillId) {
-        transport.send(key, new Request.Builder().url(skillUrl(skillId).build()).delete().build(), true, JSON_LIMIT);
+        transport.send(
+                key,
+                new Request.Builder().url(skillUrl(skillId).build()).delete().build(),
+                true,
+                JSON_LIMIT);
     }
 
     /** Uploads a new version, which becomes the skill's latest. Not repeated after a lost answer. */
     public RemoteVersion createVersion(ApiKey key, String skillId, List<UploadFile> files) {
-        Request request = new Request.Builder().url(versionsUrl(skillId).build()).post(upload(files).build()).build();
+        Request request = new Request.Builder()
+                .url(versionsUrl(skillId).build())
+                .post(upload(files).build())
+                .build();
         return read(transport.send(key, request, false, JSON_LIMIT), request, dialect::readVersion);
     }
 
     /** Every version of the skill, newest first. */
     public List<RemoteVersion> listVersions(ApiKey key, String skillId) {
-        return dialect.newestFirst(listAll(key, versionsUrl(skillId), dialect.versionsPageLimit(),
-                dialect::readVersion));
+        return dialect.newestFirst(
+                listAll(key, versionsUrl(skillId), dialect.versionsPageLimit(), dialect::readVersion));
     }
 
     /** @param version a {@link RemoteVersion#version()} */
     public RemoteVersion getVersion(ApiKey key, String skillId, String version) {
-        Request request = new Request.Builder().url(versionUrl(skillId, version).build()).get().build();
+        Request request = new Request.Builder()
+                .url(versionUrl(skillId, version).build())
+                .get()
+                .build();
         return read(transport.send(key, request, true, JSON_LIMIT), request, dialect::readVersion);
     }
 
@@ -128,7 +145,8 @@ public class SkillsApiClient implements AutoCloseable {
         Request.Builder request = new Request.Builder().url(url).get();
         dialect.downloadHeaders().forEach(request::header);
         try {
-            return Optional.of(transport.send(key, request.build(), true, downloadLimit).body());
+            return Optional.of(
+                    transport.send(key, request.build(), true, downloadLimit).body());
         } catch (SkillsApiException e) {
             if (dialect.refusesDownload(e)) {
                 return Optional.empty();
@@ -138,7 +156,10 @@ public class SkillsApiClient implements AutoCloseable {
     }
 
     public void deleteVersion(ApiKey key, String skillId, String version) {
-        Request request = new Request.Builder().url(versionUrl(skillId, version).build()).delete().build();
+        Request request = new Request.Builder()
+                .url(versionUrl(skillId, version).build())
+                .delete()
+                .build();
         transport.send(key, request, true, JSON_LIMIT);
     }
 
@@ -176,8 +197,8 @@ public class SkillsApiClient implements AutoCloseable {
         return readItem(answer, request, reader, parse(answer, request));
     }
 
-    private <T> T readItem(SkillsApiTransport.Answer answer, Request request, Function<JsonNode, T> reader,
-            JsonNode item) {
+    private <T> T readItem(
+            SkillsApiTransport.Answer answer, Request request, Function<JsonNode, T> reader, JsonNode item) {
         if (!item.isObject()) {
             throw unusable(answer, request, "it holds " + item.getNodeType() + " where an object belongs");
         }
@@ -201,8 +222,8 @@ public class SkillsApiClient implements AutoCloseable {
     }
 
     private static SkillsApiException unusable(SkillsApiTransport.Answer answer, Request request, String problem) {
-        return SkillsApiException.unusableAnswer(answer.status(), answer.requestId(),
-                SkillsApiTransport.call(request), problem);
+        return SkillsApiException.unusableAnswer(
+                answer.status(), answer.requestId(), SkillsApiTransport.call(request), problem);
     }
 
     private MultipartBody.Builder upload(List<UploadFile> files) {

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 import java.util.Locale;
 
 /** Makes the one {@link SkillsApiClient} of the process from the {@code skillsync.api} settings. */
@@ -18,7 +17,8 @@ public class SkillsApiClientProducer {
     @Singleton
     @Startup
     SkillsApiClient skillsApiClient(SkillsyncConfig config, ApiCallObserver observer) {
-        return new SkillsApiClient(SkillsApiSettings.from(config), dialect(config.api().dialect()), observer);
+        return new SkillsApiClient(
+                SkillsApiSettings.from(config), dialect(config.api().dialect()), observer);
     }
 
     void close(@Disposes SkillsApiClient client) {

@@ -15,8 +15,8 @@ public class SkillsApiException extends RuntimeException {
     private final String requestId;
     private final Duration retryAfter;
 
-    private SkillsApiException(int status, String errorType, String apiMessage, String requestId, Duration retryAfter,
-            String detail) {
+    private SkillsApiException(
+            int status, String errorType, String apiMessage, String requestId, Duration retryAfter, String detail) {
         super(describe(status, errorType, apiMessage != null ? apiMessage : detail, requestId));
         this.status = status;
         this.errorType = errorType;
@@ -41,8 +41,8 @@ public class SkillsApiException extends RuntimeException {
      * @param detail     what to say when the answer has no error message, e.g. that its body is not JSON
      * @param retryAfter the wait the server asked for, or null
      */
-    static SkillsApiException errorAnswer(int status, String errorType, String apiMessage, String requestId,
-            Duration retryAfter, String detail) {
+    static SkillsApiException errorAnswer(
+            int status, String errorType, String apiMessage, String requestId, Duration retryAfter, String detail) {
         return new SkillsApiException(status, errorType, apiMessage, requestId, retryAfter, detail);
     }
 
@@ -57,14 +57,23 @@ public class SkillsApiException extends RuntimeException {
      */
     static SkillsApiException paused(String call, int status, Duration remaining) {
         long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
-        return new SkillsApiException("Skills API " + call + " not sent: the API answered " + status
-                + " and asked every call to wait; the wait ends in " + seconds + "s", status, null, remaining, null);
+        return new SkillsApiException(
+                "Skills API " + call + " not sent: the API answered " + status
+                        + " and asked every call to wait; the wait ends in " + seconds + "s",
+                status,
+                null,
+                remaining,
+                null);
     }
 
     /** A successful answer the client cannot use (malformed, too large). */
     static SkillsApiException unusableAnswer(int status, String requestId, String call, String problem) {
-        return new SkillsApiException("Skills API " + call + " answered " + status + " but " + problem
-                + requestIdSuffix(requestId), status, requestId, null, null);
+        return new SkillsApiException(
+                "Skills API " + call + " answered " + status + " but " + problem + requestIdSuffix(requestId),
+                status,
+                requestId,
+                null,
+                null);
     }
 
     private static String describe(int status, String errorType, String text, String requestId) {

@@ -1,9 +1,8 @@
 package dev.skillsync.skillsapi;
 
 import dev.skillsync.config.SkillsyncConfig;
-import okhttp3.HttpUrl;
-
 import java.time.Duration;
+import okhttp3.HttpUrl;
 
 /**
  * How the client talks to the Skills API.
@@ -12,8 +11,15 @@ import java.time.Duration;
  * @param maxConcurrentRequests HTTP calls in flight at once across the process
  * @param maxDownloadBytes      largest zip {@link SkillsApiClient#downloadVersion} accepts
  */
-public record SkillsApiSettings(String baseUrl, Duration connectTimeout, Duration callTimeout, int maxRetries,
-        Duration initialBackoff, Duration maxBackoff, int maxConcurrentRequests, long maxDownloadBytes) {
+public record SkillsApiSettings(
+        String baseUrl,
+        Duration connectTimeout,
+        Duration callTimeout,
+        int maxRetries,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        int maxConcurrentRequests,
+        long maxDownloadBytes) {
 
     public SkillsApiSettings {
         if (baseUrl == null || HttpUrl.parse(baseUrl) == null) {
@@ -43,8 +49,14 @@ public record SkillsApiSettings(String baseUrl, Duration connectTimeout, Duratio
 
     public static SkillsApiSettings from(SkillsyncConfig config) {
         SkillsyncConfig.Api api = config.api();
-        return new SkillsApiSettings(api.baseUrl(), api.connectTimeout(), api.callTimeout(), api.maxRetries(),
-                api.initialBackoff(), api.maxBackoff(), api.maxConcurrentRequests(),
+        return new SkillsApiSettings(
+                api.baseUrl(),
+                api.connectTimeout(),
+                api.callTimeout(),
+                api.maxRetries(),
+                api.initialBackoff(),
+                api.maxBackoff(),
+                api.maxConcurrentRequests(),
                 config.content().maxUploadSize().asLongValue());
     }
 

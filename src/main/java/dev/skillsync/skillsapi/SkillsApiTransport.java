@@ -1,15 +1,6 @@
 package dev.skillsync.skillsapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -18,6 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import org.jboss.logging.Logger;
 
 /**
  * Sends one request to the Skills API with the key and fixed headers, under the process-wide limit on calls in
@@ -33,6 +32,7 @@ final class SkillsApiTransport implements AutoCloseable {
 
     /** Error bodies are short; more than this is not worth reading. */
     private static final long ERROR_BODY_LIMIT = 64 * 1024;
+
     private static final Pattern SKILL_ID = Pattern.compile("^(/v1/skills)/[^/]+");
     private static final Pattern VERSION = Pattern.compile("(/versions)/[^/]+");
 
@@ -45,10 +45,16 @@ final class SkillsApiTransport implements AutoCloseable {
     private final ErrorAnswers errors;
     /** The base URL as messages name it: without user info, which could hold a credential. */
     private final String baseUrl;
+
     private final ApiCallObserver observer;
 
-    SkillsApiTransport(SkillsApiSettings settings, Map<String, String> dialectHeaders, RetryPolicy retryPolicy,
-            Sleeper sleeper, ObjectMapper json, ApiCallObserver observer) {
+    SkillsApiTransport(
+            SkillsApiSettings settings,
+            Map<String, String> dialectHeaders,
+            RetryPolicy retryPolicy,
+            Sleeper sleeper,
+            ObjectMapper json,
+            ApiCallObserver observer) {
         this.observer = observer;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
@@ -68,7 +74,12 @@ final class SkillsApiTransport implements AutoCloseable {
         this.permits = new Semaphore(settings.maxConcurrentRequests(), true);
         this.pauses = new PauseGate(sleeper);
         this.errors = new ErrorAnswers(json);
-        this.baseUrl = HttpUrl.get(settings.baseUrl()).newBuilder().username("").password("").build().toString();
+        this.baseUrl = HttpUrl.get(settings.baseUrl())
+                .newBuilder()
+                .username("")
+                .password("")
+                .build()
+                .toString();
     }
 
     /**
@@ -76,12 +87,10 @@ final class SkillsApiTransport implements AutoCloseable {
      *
      * @param origin what sets the limit, named when an answer exceeds it
      */
-    record BodyLimit(long bytes, String origin) {
-    }
+    record BodyLimit(long bytes, String origin) {}
 
     /** A successful answer. */
-    record Answer(int status, String requestId, byte[] body) {
-    }
+    record Answer(int status, String requestId, byte[] body) {}
 
     /** An answer of any status, its body read. */
     private record Exchange(int status, Headers headers, byte[] body) {
@@ -119,8 +128,8 @@ final class SkillsApiTransport implements AutoCloseable {
                     return new Answer(exchange.status(), exchange.headers().get("request-id"), exchange.body());
                 }
                 Optional<Duration> requested = retryPolicy.requestedDelay(exchange.headers());
-                failure = errors.read(exchange.status(), exchange.headers(), exchange.body(), key,
-                        requested.orElse(null));
+                failure = errors.read(
+                        exchange.status(), exchange.headers(), exchange.body(), key, requested.orElse(null));
                 delay = delayAfterAnswer(call, retry, exchange, requested, failure);
             } catch (IOException e) {
                 String reason = key.redactFrom(noAnswerReason(e));
@@ -128,8 +137,9 @@ final class SkillsApiTransport implements AutoCloseable {
                 boolean mayRepeat = idempotent || e instanceof ConnectException || e instanceof UnknownHostException;
                 delay = mayRepeat && retry <= retryPolicy.maxRetries() ? retryPolicy.backoff(retry) : null;
                 if (delay != null) {
-                    LOG.infof("Skills API %s got no answer (%s); retry %d of %d in %d ms", call, reason, retry,
-                            retryPolicy.maxRetries(), delay.toMillis());
+                    LOG.infof(
+                            "Skills API %s got no answer (%s); retry %d of %d in %d ms",
+                            call, reason, retry, retryPolicy.maxRetries(), delay.toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -149,21 +159,26 @@ final class SkillsApiTransport implements AutoCloseable {
     }
 
     /** The wait before retrying after an error answer, null when it is not retried. */
-    private Duration delayAfterAnswer(String call, int retry, Exchange exchange, Optional<Duration> requested,
-            SkillsApiException failure) {
+    private Duration delayAfterAnswer(
+            String call, int retry, Exchange exchange, Optional<Duration> requested, SkillsApiException failure) {
         if (retry > retryPolicy.maxRetries() || !retryPolicy.isRetryable(exchange.status(), exchange.headers())) {
             return null;
         }
         if (requested.isPresent() && requested.get().compareTo(retryPolicy.maxBackoff()) > 0) {
             // Waiting here would hold up the caller; the exception carries the wait for it to reschedule.
-            LOG.infof("Skills API %s answered %d (request-id %s) and asked for a wait of %d ms, longer than the"
-                    + " maximum backoff; not retrying now", call, exchange.status(), failure.requestId(),
+            LOG.infof(
+                    "Skills API %s answered %d (request-id %s) and asked for a wait of %d ms, longer than the"
+                            + " maximum backoff; not retrying now",
+                    call,
+                    exchange.status(),
+                    failure.requestId(),
                     requested.get().toMillis());
             return null;
         }
         Duration delay = requested.orElseGet(() -> retryPolicy.backoff(retry));
-        LOG.infof("Skills API %s answered %d (request-id %s); retry %d of %d in %d ms", call, exchange.status(),
-                failure.requestId(), retry, retryPolicy.maxRetries(), delay.toMillis());
+        LOG.infof(
+                "Skills API %s answered %d (request-id %s); retry %d of %d in %d ms",
+                call, exchange.status(), failure.requestId(), retry, retryPolicy.maxRetries(), delay.toMillis());
         return delay;
     }
 
@@ -191,7 +206,10 @@ final class SkillsApiTransport implements AutoCloseable {
                     return new Exchange(status, response.headers(), readUpTo(body, ERROR_BODY_LIMIT));
                 }
                 if (body.contentLength() > limit.bytes() || !fitsWithin(body.source(), limit.bytes())) {
-                    throw SkillsApiException.unusableAnswer(status, response.header("request-id"), call,
+                    throw SkillsApiException.unusableAnswer(
+                            status,
+                            response.header("request-id"),
+                            call,
                             "its body is larger than the limit of " + limit.bytes() + " bytes (" + limit.origin()
                                     + ")");
                 }
@@ -223,7 +241,8 @@ final class SkillsApiTransport implements AutoCloseable {
             while (innermost.getCause() != null) {
                 innermost = innermost.getCause();
             }
-            String cause = innermost.getMessage() != null ? innermost.getMessage()
+            String cause = innermost.getMessage() != null
+                    ? innermost.getMessage()
                     : innermost.getClass().getSimpleName();
             return "could not connect to " + baseUrl + " (" + cause + ")";
         }
@@ -250,7 +269,8 @@ final class SkillsApiTransport implements AutoCloseable {
     private static byte[] readUpTo(ResponseBody body, long limit) throws IOException {
         BufferedSource source = body.source();
         source.request(limit);
-        return source.getBuffer().readByteArray(Math.min(limit, source.getBuffer().size()));
+        return source.getBuffer()
+                .readByteArray(Math.min(limit, source.getBuffer().size()));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.skillsync.skillsapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

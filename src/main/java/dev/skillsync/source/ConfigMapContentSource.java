@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,22 +28,29 @@ public class ConfigMapContentSource implements ContentSource {
 
     @Override
     public boolean handles(Skill skill) {
-        return skill.getSpec().getSource() != null && skill.getSpec().getSource().getConfigMap() != null;
+        return skill.getSpec().getSource() != null
+                && skill.getSpec().getSource().getConfigMap() != null;
     }
 
     @Override
     public SourceSnapshot fetch(Skill skill) throws SourceException {
         ConfigMapSource ref = skill.getSpec().getSource().getConfigMap();
         String namespace = skill.getMetadata().getNamespace();
-        ConfigMap configMap = watchedConfigMaps.apply(new ResourceID(ref.getName(), namespace))
-                .orElseGet(() -> client.configMaps().inNamespace(namespace).withName(ref.getName()).get());
+        ConfigMap configMap = watchedConfigMaps
+                .apply(new ResourceID(ref.getName(), namespace))
+                .orElseGet(() -> client.configMaps()
+                        .inNamespace(namespace)
+                        .withName(ref.getName())
+                        .get());
         if (configMap == null) {
-            throw new SourceException(SourceException.Kind.NOT_FOUND,
-                    "ConfigMap " + namespace + "/" + ref.getName() + " not found");
+            throw new SourceException(
+                    SourceException.Kind.NOT_FOUND, "ConfigMap " + namespace + "/" + ref.getName() + " not found");
         }
         try {
-            return new SourceSnapshot(ConfigMapFiles.extract(configMap, ref.getItems()),
-                    configMap.getMetadata().getResourceVersion(), isWatched(configMap));
+            return new SourceSnapshot(
+                    ConfigMapFiles.extract(configMap, ref.getItems()),
+                    configMap.getMetadata().getResourceVersion(),
+                    isWatched(configMap));
         } catch (InvalidContentException e) {
             throw new SourceException(SourceException.Kind.INVALID_CONTENT, e.getMessage(), e);
         }

@@ -11,6 +11,5 @@ public interface ContentSource {
     SourceSnapshot fetch(Skill skill) throws SourceException;
 
     /** Drops whatever the source keeps for a Skill that is gone. */
-    default void forget(Skill skill) {
-    }
+    default void forget(Skill skill) {}
 }

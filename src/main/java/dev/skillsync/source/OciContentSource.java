@@ -15,7 +15,6 @@ import dev.skillsync.resource.Skill;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,8 +36,7 @@ public class OciContentSource implements ContentSource {
     private final Map<String, Pulled> lastPulled = new ConcurrentHashMap<>();
 
     /** Kept as {@link SkillFiles}, whose copy is made once per pull rather than at every sync. */
-    private record Pulled(String digest, SkillFiles files) {
-    }
+    private record Pulled(String digest, SkillFiles files) {}
 
     public OciContentSource(KubernetesClient client, OciRegistryClient registry) {
         this.client = client;
@@ -47,7 +45,8 @@ public class OciContentSource implements ContentSource {
 
     @Override
     public boolean handles(Skill skill) {
-        return skill.getSpec().getSource() != null && skill.getSpec().getSource().getOci() != null;
+        return skill.getSpec().getSource() != null
+                && skill.getSpec().getSource().getOci() != null;
     }
 
     @Override
@@ -57,17 +56,20 @@ public class OciContentSource implements ContentSource {
         OciReference reference;
         RegistryConnection connection;
         try {
-            reference = OciReference.parse(source.getUrl(), ref == null ? null : ref.getTag(),
-                    ref == null ? null : ref.getDigest());
-            connection = RegistryConnection.of(Boolean.TRUE.equals(source.getInsecure()),
-                    source.getCertSecretRef() == null ? null
+            reference = OciReference.parse(
+                    source.getUrl(), ref == null ? null : ref.getTag(), ref == null ? null : ref.getDigest());
+            connection = RegistryConnection.of(
+                    Boolean.TRUE.equals(source.getInsecure()),
+                    source.getCertSecretRef() == null
+                            ? null
                             : secretValue(skill, source.getCertSecretRef(), CA_KEY, ""));
         } catch (IllegalArgumentException e) {
             throw new SourceException(SourceException.Kind.INVALID_CONTENT, "spec.source.oci: " + e.getMessage(), e);
         }
         Optional<RegistryCredentials> credentials = credentials(skill, source.getSecretRef(), reference.registry());
         try {
-            String digest = reference.digest() != null ? reference.digest()
+            String digest = reference.digest() != null
+                    ? reference.digest()
                     : registry.resolveDigest(reference, credentials, connection);
             String uid = skill.getMetadata().getUid();
             Pulled pulled = lastPulled.get(uid);
@@ -82,7 +84,8 @@ public class OciContentSource implements ContentSource {
             // The registry client already says when no credentials were sent; name the Secret when some were.
             String message = e.kind() != OciException.Kind.UNAUTHORIZED || source.getSecretRef() == null
                     ? e.getMessage()
-                    : e.getMessage() + "; credentials from Secret " + skill.getMetadata().getNamespace() + "/"
+                    : e.getMessage() + "; credentials from Secret "
+                            + skill.getMetadata().getNamespace() + "/"
                             + source.getSecretRef().getName();
             throw new SourceException(kindOf(e), message, e);
         }
@@ -98,28 +101,31 @@ public class OciContentSource implements ContentSource {
         if (secretRef == null) {
             return Optional.empty();
         }
-        byte[] dockerConfig = secretValue(skill, secretRef, DOCKER_CONFIG_KEY,
-                "; create it with kubectl create secret docker-registry");
+        byte[] dockerConfig = secretValue(
+                skill, secretRef, DOCKER_CONFIG_KEY, "; create it with kubectl create secret docker-registry");
         try {
             return RegistryCredentials.fromDockerConfigJson(dockerConfig, registryHost);
         } catch (IllegalArgumentException e) {
-            throw new SourceException(SourceException.Kind.UNAUTHORIZED, "Secret " + skill.getMetadata().getNamespace()
-                    + "/" + secretRef.getName() + ": " + e.getMessage(), e);
+            throw new SourceException(
+                    SourceException.Kind.UNAUTHORIZED,
+                    "Secret " + skill.getMetadata().getNamespace() + "/" + secretRef.getName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
     /** A key of a Secret in the Skill's namespace, read directly: no informer caches Secrets. */
-    private byte[] secretValue(Skill skill, LocalObjectReference ref, String key, String hint)
-            throws SourceException {
+    private byte[] secretValue(Skill skill, LocalObjectReference ref, String key, String hint) throws SourceException {
         String namespace = skill.getMetadata().getNamespace();
-        Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
+        Secret secret =
+                client.secrets().inNamespace(namespace).withName(ref.getName()).get();
         if (secret == null) {
-            throw new SourceException(SourceException.Kind.SECRET_NOT_FOUND, "Secret " + namespace + "/"
-                    + ref.getName() + " not found");
+            throw new SourceException(
+                    SourceException.Kind.SECRET_NOT_FOUND, "Secret " + namespace + "/" + ref.getName() + " not found");
         }
-        return SecretData.value(secret, key).orElseThrow(() -> new SourceException(
-                SourceException.Kind.SECRET_NOT_FOUND,
-                "Secret " + namespace + "/" + ref.getName() + " has no key " + key + hint));
+        return SecretData.value(secret, key)
+                .orElseThrow(() -> new SourceException(
+                        SourceException.Kind.SECRET_NOT_FOUND,
+                        "Secret " + namespace + "/" + ref.getName() + " has no key " + key + hint));
     }
 
     private static SourceException.Kind kindOf(OciException e) {

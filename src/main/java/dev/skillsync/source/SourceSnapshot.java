@@ -10,5 +10,4 @@ import dev.skillsync.content.SkillFiles;
  * @param watched true when a change of the source triggers a sync by itself; false when it is only re-read at the
  *        Skill's interval
  */
-public record SourceSnapshot(SkillFiles files, String revision, boolean watched) {
-}
+public record SourceSnapshot(SkillFiles files, String revision, boolean watched) {}

@@ -1,7 +1,6 @@
 package dev.skillsync.bench;
 
 import dev.skillsync.fake.RecordedCall;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,16 +13,17 @@ final class ApiCallBreakdown {
     private static final Pattern SKILL_ID = Pattern.compile("^/v1/skills/[^/]+");
     private static final Pattern VERSION = Pattern.compile("/versions/[^/]+");
 
-    private ApiCallBreakdown() {
-    }
+    private ApiCallBreakdown() {}
 
     static String describe(List<RecordedCall> calls) {
         if (calls.isEmpty()) {
             return "none";
         }
-        Map<String, Long> byOperation = calls.stream().collect(Collectors.groupingBy(
-                call -> operation(call.method(), call.path()), TreeMap::new, Collectors.counting()));
-        return byOperation.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
+        Map<String, Long> byOperation = calls.stream()
+                .collect(Collectors.groupingBy(
+                        call -> operation(call.method(), call.path()), TreeMap::new, Collectors.counting()));
+        return byOperation.entrySet().stream()
+                .map(e -> e.getValue() + " × " + e.getKey())
                 .collect(Collectors.joining(", "));
     }
 

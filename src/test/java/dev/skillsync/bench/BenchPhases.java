@@ -1,5 +1,7 @@
 package dev.skillsync.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.skillsync.fake.FakeSkillsApi;
 import dev.skillsync.fake.Fault;
 import dev.skillsync.fake.RecordedCall;
@@ -7,9 +9,6 @@ import dev.skillsync.local.OperatorProcess;
 import dev.skillsync.local.ReadyCondition;
 import dev.skillsync.resource.Skill;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.awaitility.core.ConditionFactory;
-import org.awaitility.core.ConditionTimeoutException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +21,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The benchmark's phases, run in this order against one operator: the sync of the backlog of N Skills that waited for
@@ -35,6 +34,7 @@ final class BenchPhases {
 
     /** Waits for Skills poll the watch's view in memory, not the API server: cheap, and this exact. */
     private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
     private static final String NO_NOTE = "";
 
@@ -48,8 +48,13 @@ final class BenchPhases {
     private Duration operatorStart;
     private List<Duration> burstLatencies = List.of();
 
-    BenchPhases(BenchSettings settings, KubernetesClient kubernetes, FakeSkillsApi api, SkillWatch watch,
-                OperatorProcess operator, OperatorEndpoints endpoints) {
+    BenchPhases(
+            BenchSettings settings,
+            KubernetesClient kubernetes,
+            FakeSkillsApi api,
+            SkillWatch watch,
+            OperatorProcess operator,
+            OperatorEndpoints endpoints) {
         this.settings = settings;
         this.skills = new BenchSkills(settings.skills() + settings.burst());
         this.kubernetes = kubernetes;
@@ -76,12 +81,14 @@ final class BenchPhases {
     PhaseResult backlogSync(long launchedAt) throws InterruptedException {
         int count = settings.skills();
         return measure("backlog sync, " + count + " Skills", count, OptionalLong.of(launchedAt), () -> {
-            awaitUntil(endpoints::isReady, PROBE_INTERVAL,
+            awaitUntil(
+                    endpoints::isReady,
+                    PROBE_INTERVAL,
                     () -> "the operator's readiness probe did not answer 200 within " + timeout());
             operatorStart = Duration.ofNanos(System.nanoTime() - launchedAt);
             awaitSkills(ReadyCondition::isTrue, "Ready", count);
-            return String.format(Locale.ROOT, "from launch: readiness probe 200 after %.2f s",
-                    operatorStart.toNanos() / 1e9);
+            return String.format(
+                    Locale.ROOT, "from launch: readiness probe 200 after %.2f s", operatorStart.toNanos() / 1e9);
         });
     }
 
@@ -95,10 +102,11 @@ final class BenchPhases {
         int count = settings.burst();
         return measure("first sync (warm), " + count + " Skills", count, OptionalLong.empty(), () -> {
             long start = System.nanoTime();
-            IntStream.rangeClosed(settings.skills() + 1, settings.skills() + count).forEach(i -> {
-                kubernetes.resource(skills.configMap(i, 1)).create();
-                kubernetes.resource(skills.skill(i)).create();
-            });
+            IntStream.rangeClosed(settings.skills() + 1, settings.skills() + count)
+                    .forEach(i -> {
+                        kubernetes.resource(skills.configMap(i, 1)).create();
+                        kubernetes.resource(skills.skill(i)).create();
+                    });
             long applied = System.nanoTime();
             awaitSkills(ReadyCondition::isTrue, "Ready", skills.count());
             return applyShare(count + " ConfigMaps and " + count + " Skills created", start, applied);
@@ -112,7 +120,8 @@ final class BenchPhases {
     PhaseResult burst() throws InterruptedException {
         int count = settings.burst();
         int step = Math.max(1, settings.skills() / count);
-        List<Integer> changed = IntStream.range(0, count).map(k -> 1 + k * step).boxed().toList();
+        List<Integer> changed =
+                IntStream.range(0, count).map(k -> 1 + k * step).boxed().toList();
         Map<String, String> before = watch.latestVersions();
         return measure("burst, " + count + " content changes", count, OptionalLong.empty(), () -> {
             Map<String, Long> appliedAt = new HashMap<>();
@@ -120,15 +129,22 @@ final class BenchPhases {
                 appliedAt.put(skills.name(i), System.nanoTime());
                 kubernetes.resource(skills.configMap(i, 2)).update();
             }
-            awaitUntil(() -> changed.stream().map(skills::name).allMatch(name -> watch.latestVersionSeenAt(name)
-                    != Long.MAX_VALUE && !Objects.equals(watch.latestVersions().get(name), before.get(name))),
-                    POLL_INTERVAL, () -> "not every changed Skill showed a new version after " + timeout());
+            awaitUntil(
+                    () -> changed.stream()
+                            .map(skills::name)
+                            .allMatch(name -> watch.latestVersionSeenAt(name) != Long.MAX_VALUE
+                                    && !Objects.equals(watch.latestVersions().get(name), before.get(name))),
+                    POLL_INTERVAL,
+                    () -> "not every changed Skill showed a new version after " + timeout());
             List<Duration> latencies = new ArrayList<>();
             appliedAt.forEach((name, at) -> latencies.add(Duration.ofNanos(watch.latestVersionSeenAt(name) - at)));
             latencies.sort(null);
             burstLatencies = List.copyOf(latencies);
-            return String.format(Locale.ROOT, "new version in status after the change: p50 %.2f s, p95 %.2f s,"
-                    + " max %.2f s", seconds(percentile(latencies, 50)), seconds(percentile(latencies, 95)),
+            return String.format(
+                    Locale.ROOT,
+                    "new version in status after the change: p50 %.2f s, p95 %.2f s," + " max %.2f s",
+                    seconds(percentile(latencies, 50)),
+                    seconds(percentile(latencies, 95)),
                     seconds(latencies.get(latencies.size() - 1)));
         });
     }
@@ -160,18 +176,32 @@ final class BenchPhases {
         Map<String, String> before = watch.latestVersions();
         return measure(status + " storm, " + length.toSeconds() + " s", count, OptionalLong.empty(), () -> {
             long start = System.nanoTime();
-            api.injectFault(Fault.onEveryRequest().status(status)
-                    .header("retry-after", Long.toString(retryAfter.toSeconds())).lasting(length).build());
-            skills.indexes().forEach(i -> kubernetes.resource(skills.configMap(i, 3)).update());
-            awaitSkills(skill -> ReadyCondition.isTrue(skill) && !Objects.equals(
-                    skill.getStatus().getLatestVersion(), before.get(skill.getMetadata().getName())),
-                    "Ready with a new version", skills.count());
+            api.injectFault(Fault.onEveryRequest()
+                    .status(status)
+                    .header("retry-after", Long.toString(retryAfter.toSeconds()))
+                    .lasting(length)
+                    .build());
+            skills.indexes()
+                    .forEach(i -> kubernetes.resource(skills.configMap(i, 3)).update());
+            awaitSkills(
+                    skill -> ReadyCondition.isTrue(skill)
+                            && !Objects.equals(
+                                    skill.getStatus().getLatestVersion(),
+                                    before.get(skill.getMetadata().getName())),
+                    "Ready with a new version",
+                    skills.count());
             long end = start + length.toNanos();
-            List<Long> inStorm = api.calls().stream().map(RecordedCall::receivedNanos)
-                    .filter(at -> at - start >= 0 && at - end < 0).toList();
-            return String.format(Locale.ROOT, "during the storm: %d calls, at most %d within one %d s retry-after;"
-                    + " the last Skill Ready %.2f s after the storm ended", inStorm.size(),
-                    StormWindow.busiest(inStorm, retryAfter), retryAfter.toSeconds(),
+            List<Long> inStorm = api.calls().stream()
+                    .map(RecordedCall::receivedNanos)
+                    .filter(at -> at - start >= 0 && at - end < 0)
+                    .toList();
+            return String.format(
+                    Locale.ROOT,
+                    "during the storm: %d calls, at most %d within one %d s retry-after;"
+                            + " the last Skill Ready %.2f s after the storm ended",
+                    inStorm.size(),
+                    StormWindow.busiest(inStorm, retryAfter),
+                    retryAfter.toSeconds(),
                     (System.nanoTime() - end) / 1e9);
         });
     }
@@ -182,7 +212,9 @@ final class BenchPhases {
         return measure("steady state, " + window.toSeconds() + " s", 0, OptionalLong.empty(), () -> {
             try {
                 // The window is the measurement; the condition only stops it early when the operator or watch fails.
-                await().during(window).atMost(window.plus(settings.timeout())).pollInterval(PROBE_INTERVAL)
+                await().during(window)
+                        .atMost(window.plus(settings.timeout()))
+                        .pollInterval(PROBE_INTERVAL)
                         .until(() -> {
                             ensureRunning();
                             return true;
@@ -196,8 +228,12 @@ final class BenchPhases {
 
     /** Applying is sequential, as kubectl does it; how much of a phase it took tells what the operator's share was. */
     private static String applyShare(String applied, long start, long appliedAt) {
-        return String.format(Locale.ROOT, "%s in %.2f s; the last Skill done %.2f s after that", applied,
-                (appliedAt - start) / 1e9, (System.nanoTime() - appliedAt) / 1e9);
+        return String.format(
+                Locale.ROOT,
+                "%s in %.2f s; the last Skill done %.2f s after that",
+                applied,
+                (appliedAt - start) / 1e9,
+                (System.nanoTime() - appliedAt) / 1e9);
     }
 
     /**
@@ -211,18 +247,31 @@ final class BenchPhases {
         api.clearCalls();
         long writesBefore = watch.writes();
         long start = launchedAt.orElse(System.nanoTime());
-        Duration cpuBefore = launchedAt.isPresent() ? Duration.ZERO
+        Duration cpuBefore = launchedAt.isPresent()
+                ? Duration.ZERO
                 : OperatorCpu.of(operator.pid()).orElse(Duration.ZERO);
         String note = phase.get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Duration cpu = OperatorCpu.of(operator.pid()).orElse(Duration.ZERO).minus(cpuBefore);
         long skillWrites = watch.writes() - writesBefore;
         List<RecordedCall> calls = api.calls();
-        var result = new PhaseResult(name, elapsed, skillsSynced, calls.stream().filter(RecordedCall::isRead).count(),
-                calls.stream().filter(RecordedCall::isWrite).count(), skillWrites, cpu,
+        var result = new PhaseResult(
+                name,
+                elapsed,
+                skillsSynced,
+                calls.stream().filter(RecordedCall::isRead).count(),
+                calls.stream().filter(RecordedCall::isWrite).count(),
+                skillWrites,
+                cpu,
                 new MemorySample(ProcessMemory.of(operator.pid()), endpoints.heapUsedBytes()));
-        System.out.printf(Locale.ROOT, "%s: %.2f s, %d writes to Skills, operator CPU %.2f s; Skills API calls: %s%n",
-                name, elapsed.toNanos() / 1e9, skillWrites, cpu.toNanos() / 1e9, ApiCallBreakdown.describe(calls));
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %.2f s, %d writes to Skills, operator CPU %.2f s; Skills API calls: %s%n",
+                name,
+                elapsed.toNanos() / 1e9,
+                skillWrites,
+                cpu.toNanos() / 1e9,
+                ApiCallBreakdown.describe(calls));
         if (!note.isEmpty()) {
             System.out.println("  " + note);
         }
@@ -230,12 +279,15 @@ final class BenchPhases {
     }
 
     private void awaitSkills(Predicate<Skill> condition, String state, int expected) {
-        awaitUntil(() -> watch.count(condition) >= expected, POLL_INTERVAL,
+        awaitUntil(
+                () -> watch.count(condition) >= expected,
+                POLL_INTERVAL,
                 () -> watch.count(condition) + " of " + expected + " Skills " + state + " after " + timeout());
     }
 
     private void awaitUntil(Callable<Boolean> condition, Duration pollInterval, Supplier<String> timeoutMessage) {
-        ConditionFactory wait = await().atMost(settings.timeout()).pollDelay(Duration.ZERO).pollInterval(pollInterval);
+        ConditionFactory wait =
+                await().atMost(settings.timeout()).pollDelay(Duration.ZERO).pollInterval(pollInterval);
         try {
             wait.until(() -> {
                 ensureRunning();

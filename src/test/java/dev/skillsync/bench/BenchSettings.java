@@ -15,17 +15,27 @@ import java.util.OptionalInt;
  *
  * @param stormStatus the status of the storm phase's answers; empty for no storm phase
  */
-record BenchSettings(int skills, Duration latency, int concurrency, int unrelated, Duration steadyWindow,
-                     Duration timeout, OptionalInt stormStatus, Duration stormLength) {
+record BenchSettings(
+        int skills,
+        Duration latency,
+        int concurrency,
+        int unrelated,
+        Duration steadyWindow,
+        Duration timeout,
+        OptionalInt stormStatus,
+        Duration stormLength) {
 
     static final Duration STORM_RETRY_AFTER = Duration.ofSeconds(5);
 
     static BenchSettings fromSystemProperties() {
-        return new BenchSettings(whole("skillsync.bench.skills", 100, 1),
+        return new BenchSettings(
+                whole("skillsync.bench.skills", 100, 1),
                 Duration.ofMillis(whole("skillsync.bench.latency-ms", 50, 0)),
-                whole("skillsync.bench.concurrency", 8, 1), whole("skillsync.bench.unrelated", 0, 0),
+                whole("skillsync.bench.concurrency", 8, 1),
+                whole("skillsync.bench.unrelated", 0, 0),
                 Duration.ofSeconds(whole("skillsync.bench.steady-seconds", 20, 1)),
-                Duration.ofSeconds(whole("skillsync.bench.timeout-seconds", 300, 1)), stormStatusProperty(),
+                Duration.ofSeconds(whole("skillsync.bench.timeout-seconds", 300, 1)),
+                stormStatusProperty(),
                 Duration.ofSeconds(whole("skillsync.bench.storm-seconds", 20, 1)));
     }
 
@@ -42,8 +52,8 @@ record BenchSettings(int skills, Duration latency, int concurrency, int unrelate
         return switch (value.trim()) {
             case "429" -> OptionalInt.of(429);
             case "503" -> OptionalInt.of(503);
-            default -> throw new IllegalArgumentException(
-                    "-Dskillsync.bench.storm must be 429 or 503, got '" + value + "'");
+            default ->
+                throw new IllegalArgumentException("-Dskillsync.bench.storm must be 429 or 503, got '" + value + "'");
         };
     }
 
@@ -60,7 +70,7 @@ record BenchSettings(int skills, Duration latency, int concurrency, int unrelate
         } catch (NumberFormatException e) {
             // Falls through to the message below, which says what to write instead.
         }
-        throw new IllegalArgumentException("-D" + property + " must be a whole number of at least " + least
-                + ", got '" + value + "'");
+        throw new IllegalArgumentException(
+                "-D" + property + " must be a whole number of at least " + least + ", got '" + value + "'");
     }
 }

@@ -1,13 +1,12 @@
 package dev.skillsync.bench;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.OptionalInt;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class BenchSettingsTest {
 
@@ -32,8 +31,16 @@ class BenchSettingsTest {
 
     @Test
     void defaultsToAHundredSkillsFiftyMillisecondsEightCallsATwentySecondWindowFiveMinuteWaitsAndNoStorm() {
-        assertThat(BenchSettings.fromSystemProperties()).isEqualTo(new BenchSettings(100, Duration.ofMillis(50), 8, 0,
-                Duration.ofSeconds(20), Duration.ofMinutes(5), OptionalInt.empty(), Duration.ofSeconds(20)));
+        assertThat(BenchSettings.fromSystemProperties())
+                .isEqualTo(new BenchSettings(
+                        100,
+                        Duration.ofMillis(50),
+                        8,
+                        0,
+                        Duration.ofSeconds(20),
+                        Duration.ofMinutes(5),
+                        OptionalInt.empty(),
+                        Duration.ofSeconds(20)));
     }
 
     @Test

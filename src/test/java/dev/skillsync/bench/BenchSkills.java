@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-
 import java.util.stream.IntStream;
 
 /**
@@ -41,9 +40,14 @@ final class BenchSkills {
 
     ConfigMap configMap(int index, int revision) {
         String name = name(index);
-        return SkillFixtures.configMap(NAMESPACE, configMapName(index), true, SkillFixtures.files(name,
-                "Benchmark skill number " + index + ". Use it to measure the operator.",
-                "print('" + name + " revision " + revision + "')\n"));
+        return SkillFixtures.configMap(
+                NAMESPACE,
+                configMapName(index),
+                true,
+                SkillFixtures.files(
+                        name,
+                        "Benchmark skill number " + index + ". Use it to measure the operator.",
+                        "print('" + name + " revision " + revision + "')\n"));
     }
 
     Skill skill(int index) {
@@ -52,14 +56,24 @@ final class BenchSkills {
 
     /** A ConfigMap no Skill uses, of about 1 KiB, unlabelled as most of a cluster's are. */
     static ConfigMap unrelatedConfigMap(int index) {
-        return new ConfigMapBuilder().withNewMetadata().withNamespace(NAMESPACE).withName("unrelated-" + index)
-                .endMetadata().addToData("settings.properties", UNRELATED_DATA).build();
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withNamespace(NAMESPACE)
+                .withName("unrelated-" + index)
+                .endMetadata()
+                .addToData("settings.properties", UNRELATED_DATA)
+                .build();
     }
 
     /** A Secret no Skill uses, of about 1 KiB. */
     static Secret unrelatedSecret(int index) {
-        return new SecretBuilder().withNewMetadata().withNamespace(NAMESPACE).withName("unrelated-" + index)
-                .endMetadata().addToStringData("token", UNRELATED_DATA).build();
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(NAMESPACE)
+                .withName("unrelated-" + index)
+                .endMetadata()
+                .addToStringData("token", UNRELATED_DATA)
+                .build();
     }
 
     private String configMapName(int index) {

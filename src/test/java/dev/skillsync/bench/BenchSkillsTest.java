@@ -1,5 +1,7 @@
 package dev.skillsync.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.skillsync.Constants;
 import dev.skillsync.content.ConfigMapFiles;
 import dev.skillsync.content.SkillBundle;
@@ -9,8 +11,6 @@ import dev.skillsync.resource.Skill;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class BenchSkillsTest {
 
     private final BenchSkills skills = new BenchSkills(100);
@@ -18,8 +18,10 @@ class BenchSkillsTest {
 
     @Test
     void namesSortInCreationOrder() {
-        assertThat(skills.indexes().mapToObj(skills::name)).isSorted()
-                .startsWith("bench-001", "bench-002").endsWith("bench-100");
+        assertThat(skills.indexes().mapToObj(skills::name))
+                .isSorted()
+                .startsWith("bench-001", "bench-002")
+                .endsWith("bench-100");
     }
 
     @Test
@@ -28,7 +30,8 @@ class BenchSkillsTest {
         ConfigMap configMap = skills.configMap(7, 1);
 
         assertThat(skill.getMetadata().getName()).isEqualTo("bench-007");
-        assertThat(skill.getSpec().getSource().getConfigMap().getName()).isEqualTo(configMap.getMetadata().getName());
+        assertThat(skill.getSpec().getSource().getConfigMap().getName())
+                .isEqualTo(configMap.getMetadata().getName());
         assertThat(configMap.getMetadata().getLabels()).containsEntry(Constants.SOURCE_LABEL, "true");
         SkillBundle bundle = validator.validate(ConfigMapFiles.extract(configMap, null));
         assertThat(bundle.manifest().name()).isEqualTo("bench-007");

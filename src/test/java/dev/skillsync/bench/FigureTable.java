@@ -2,7 +2,6 @@ package dev.skillsync.bench;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.utils.Serialization;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,6 +25,7 @@ final class FigureTable {
     static final int FIRST_SYNC_WRITES = 4;
     /** Of a content change: the pending-upload record (which shows Reconciling=True) and the final status. */
     static final int CHANGE_WRITES = 2;
+
     static final Duration BURST_P95 = Duration.ofMillis(1500);
     static final Duration CPU_PER_FIRST_SYNC = Duration.ofMillis(5);
 
@@ -33,16 +33,22 @@ final class FigureTable {
 
     private final List<String[]> rows = new ArrayList<>();
 
-    private FigureTable() {
-    }
+    private FigureTable() {}
 
     /**
      * @param backlog the sync of the N Skills waiting at the start, timed from the launch
      * @param warm the first sync of more Skills once the JVM is warm
      * @param burst the content changes of a tenth of the Skills
      */
-    static String render(BenchSettings settings, Duration operatorStart, PhaseResult backlog, PhaseResult warm,
-            PhaseResult burst, List<Duration> burstLatencies, PhaseResult steady, long peakRssBytes) {
+    static String render(
+            BenchSettings settings,
+            Duration operatorStart,
+            PhaseResult backlog,
+            PhaseResult warm,
+            PhaseResult burst,
+            List<Duration> burstLatencies,
+            PhaseResult steady,
+            long peakRssBytes) {
         FigureTable table = new FigureTable();
         int n = settings.skills();
         double apiBound = n * seconds(settings.latency()) / settings.concurrency() + seconds(operatorStart);
@@ -50,18 +56,25 @@ final class FigureTable {
         table.info("  of which operator start (readiness 200), s", seconds(operatorStart));
         table.most("Skills API calls per content change", burst.apiCallsPerSkill(), 1);
         table.most("  of which reads", burst.apiReadsPerSkill(), 0);
-        table.info("burst of " + burst.skillsSynced() + " changes: new version in status p50, s",
+        table.info(
+                "burst of " + burst.skillsSynced() + " changes: new version in status p50, s",
                 seconds(BenchPhases.percentile(burstLatencies, 50)));
-        table.most("burst of " + burst.skillsSynced() + " changes: new version in status p95, s",
-                seconds(BenchPhases.percentile(burstLatencies, 95)), seconds(BURST_P95));
+        table.most(
+                "burst of " + burst.skillsSynced() + " changes: new version in status p95, s",
+                seconds(BenchPhases.percentile(burstLatencies, 95)),
+                seconds(BURST_P95));
         table.most("Kubernetes writes per Skill, first sync", warm.skillWritesPerSkill(), FIRST_SYNC_WRITES);
         table.most("Kubernetes writes per content change", burst.skillWritesPerSkill(), CHANGE_WRITES);
-        table.most("operator CPU per Skill, first sync (warm JVM), ms", millis(warm.cpuPerSkill()),
+        table.most(
+                "operator CPU per Skill, first sync (warm JVM), ms",
+                millis(warm.cpuPerSkill()),
                 millis(CPU_PER_FIRST_SYNC));
         table.info("operator CPU per Skill, backlog sync (cold JVM), ms", millis(backlog.cpuPerSkill()));
         table.info("operator CPU per content change, ms", millis(burst.cpuPerSkill()));
-        table.most("Skills API calls in " + steady.elapsed().toSeconds() + " s of steady state",
-                steady.apiReads() + steady.apiWrites(), 0);
+        table.most(
+                "Skills API calls in " + steady.elapsed().toSeconds() + " s of steady state",
+                steady.apiReads() + steady.apiWrites(),
+                0);
         Optional<Long> request = chartMemoryRequest();
         String rss = "peak RSS, MiB (" + settings.unrelated() + " unrelated ConfigMaps and Secrets)";
         if (request.isPresent()) {
@@ -77,7 +90,8 @@ final class FigureTable {
         try (InputStream values = Files.newInputStream(CHART_VALUES)) {
             Map<?, ?> root = Serialization.unmarshal(values, Map.class);
             Object memory = ((Map<?, ?>) ((Map<?, ?>) root.get("resources")).get("requests")).get("memory");
-            return Optional.of(Quantity.getAmountInBytes(new Quantity(memory.toString())).longValueExact());
+            return Optional.of(
+                    Quantity.getAmountInBytes(new Quantity(memory.toString())).longValueExact());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -93,9 +107,15 @@ final class FigureTable {
     }
 
     private String toString(BenchSettings settings) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "N=%d Skills, Skills API latency %d ms,"
-                + " max-concurrent-requests %d, %d unrelated ConfigMaps and %d Secrets%n", settings.skills(),
-                settings.latency().toMillis(), settings.concurrency(), settings.unrelated(), settings.unrelated()));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "N=%d Skills, Skills API latency %d ms,"
+                        + " max-concurrent-requests %d, %d unrelated ConfigMaps and %d Secrets%n",
+                settings.skills(),
+                settings.latency().toMillis(),
+                settings.concurrency(),
+                settings.unrelated(),
+                settings.unrelated()));
         out.append(String.format(Locale.ROOT, ROW, "FIGURE", "MEASURED", "BOUND", "RATIO"));
         rows.forEach(row -> out.append(String.format(Locale.ROOT, ROW, (Object[]) row)));
         return out.toString();

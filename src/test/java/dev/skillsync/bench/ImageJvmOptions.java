@@ -18,8 +18,7 @@ final class ImageJvmOptions {
     static final Path APPLICATION_PROPERTIES = Path.of("src", "main", "resources", "application.properties");
     static final String PROPERTY = "quarkus.jib.jvm-additional-arguments";
 
-    private ImageJvmOptions() {
-    }
+    private ImageJvmOptions() {}
 
     /** The options as one line for {@code JAVA_TOOL_OPTIONS}; empty when the image sets none. */
     static Optional<String> read() throws IOException {
@@ -35,7 +34,9 @@ final class ImageJvmOptions {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(Arrays.stream(value.split(",")).map(String::trim).filter(option -> !option.isEmpty())
+        return Optional.of(Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(option -> !option.isEmpty())
                 .collect(Collectors.joining(" ")));
     }
 }

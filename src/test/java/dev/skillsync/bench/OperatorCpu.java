@@ -6,8 +6,7 @@ import java.util.Optional;
 /** The CPU time (user and system) a process has used so far, as the OS accounts it. */
 final class OperatorCpu {
 
-    private OperatorCpu() {
-    }
+    private OperatorCpu() {}
 
     /** Empty where the OS does not tell, or the process has ended. */
     static Optional<Duration> of(long pid) {

@@ -15,7 +15,8 @@ final class OperatorEndpoints {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     private static final String HEAP_USED = "jvm_memory_used_bytes{";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
     private final int port;
 
     OperatorEndpoints(int port) {
@@ -48,7 +49,8 @@ final class OperatorEndpoints {
 
     /** From the Prometheus text format: {@code name{labels} value}, one sample a line. */
     static OptionalLong heapUsedBytes(String prometheusText) {
-        DoubleSummaryStatistics heap = prometheusText.lines()
+        DoubleSummaryStatistics heap = prometheusText
+                .lines()
                 .filter(line -> line.startsWith(HEAP_USED) && line.contains("area=\"heap\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .summaryStatistics();
@@ -57,7 +59,9 @@ final class OperatorEndpoints {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(CALL_TIMEOUT).GET().build();
+                .timeout(CALL_TIMEOUT)
+                .GET()
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

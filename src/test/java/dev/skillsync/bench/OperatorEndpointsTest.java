@@ -1,8 +1,8 @@
 package dev.skillsync.bench;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class OperatorEndpointsTest {
 
@@ -23,6 +23,7 @@ class OperatorEndpointsTest {
 
     @Test
     void noHeapFigureWithoutJvmMetrics() {
-        assertThat(OperatorEndpoints.heapUsedBytes("skillsync_versions_created_total 3.0\n")).isEmpty();
+        assertThat(OperatorEndpoints.heapUsedBytes("skillsync_versions_created_total 3.0\n"))
+                .isEmpty();
     }
 }

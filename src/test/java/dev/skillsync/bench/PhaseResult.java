@@ -9,8 +9,15 @@ import java.util.OptionalDouble;
  *
  * @param skillsSynced Skills the phase brought to the awaited state; 0 when it syncs nothing (then no rate)
  */
-record PhaseResult(String name, Duration elapsed, int skillsSynced, long apiReads, long apiWrites, long skillWrites,
-                   Duration cpu, MemorySample memory) {
+record PhaseResult(
+        String name,
+        Duration elapsed,
+        int skillsSynced,
+        long apiReads,
+        long apiWrites,
+        long skillWrites,
+        Duration cpu,
+        MemorySample memory) {
 
     /** Skills API calls per Skill the phase synced. */
     double apiCallsPerSkill() {

@@ -29,8 +29,10 @@ record ProcessMemory(long peakRssBytes, long rssBytes) {
 
     /** A line like {@code VmHWM:	  123456 kB}. */
     private static OptionalLong kilobytes(List<String> lines, String field) {
-        return lines.stream().filter(line -> line.startsWith(field))
+        return lines.stream()
+                .filter(line -> line.startsWith(field))
                 .map(line -> line.substring(field.length()).trim().split("\\s+")[0])
-                .mapToLong(Long::parseLong).findFirst();
+                .mapToLong(Long::parseLong)
+                .findFirst();
     }
 }

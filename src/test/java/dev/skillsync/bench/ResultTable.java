@@ -12,18 +12,34 @@ final class ResultTable {
     private static final String ROW = "%-30s %9s %9s %10s %11s %13s %8s %8s %13s %9s%n";
     private static final String NONE = "-";
 
-    private ResultTable() {
-    }
+    private ResultTable() {}
 
     static String render(List<PhaseResult> phases) {
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, ROW, "PHASE", "TIME", "SKILLS/S", "API READS", "API WRITES",
-                "SKILL WRITES", "CPU s", "RSS MiB", "PEAK RSS MiB", "HEAP MiB"));
+        table.append(String.format(
+                Locale.ROOT,
+                ROW,
+                "PHASE",
+                "TIME",
+                "SKILLS/S",
+                "API READS",
+                "API WRITES",
+                "SKILL WRITES",
+                "CPU s",
+                "RSS MiB",
+                "PEAK RSS MiB",
+                "HEAP MiB"));
         for (PhaseResult phase : phases) {
             MemorySample memory = phase.memory();
-            table.append(String.format(Locale.ROOT, ROW, phase.name(),
+            table.append(String.format(
+                    Locale.ROOT,
+                    ROW,
+                    phase.name(),
                     String.format(Locale.ROOT, "%.2f s", phase.elapsed().toMillis() / 1000.0),
-                    oneDecimal(phase.skillsPerSecond()), phase.apiReads(), phase.apiWrites(), phase.skillWrites(),
+                    oneDecimal(phase.skillsPerSecond()),
+                    phase.apiReads(),
+                    phase.apiWrites(),
+                    phase.skillWrites(),
                     String.format(Locale.ROOT, "%.2f", phase.cpu().toMillis() / 1000.0),
                     mebibytes(memory.process().map(ProcessMemory::rssBytes)),
                     mebibytes(memory.process().map(ProcessMemory::peakRssBytes)),
@@ -31,12 +47,17 @@ final class ResultTable {
         }
         if (!phases.isEmpty()) {
             MemorySample last = phases.get(phases.size() - 1).memory();
-            table.append(String.format(Locale.ROOT,
+            table.append(String.format(
+                    Locale.ROOT,
                     "%noperator at the end: peak RSS (VmHWM) %s MiB, RSS %s MiB, heap used %s MiB%n",
                     mebibytes(last.process().map(ProcessMemory::peakRssBytes)),
-                    mebibytes(last.process().map(ProcessMemory::rssBytes)), mebibytes(last.heapUsedBytes())));
+                    mebibytes(last.process().map(ProcessMemory::rssBytes)),
+                    mebibytes(last.heapUsedBytes())));
         }
-        return table.append("machine: ").append(MachineFacts.describe()).append('\n').toString();
+        return table.append("machine: ")
+                .append(MachineFacts.describe())
+                .append('\n')
+                .toString();
     }
 
     private static String oneDecimal(OptionalDouble value) {

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +41,8 @@ final class SkillWatch implements AutoCloseable {
     Map<String, String> latestVersions() {
         return skills.values().stream()
                 .filter(s -> s.getStatus() != null && s.getStatus().getLatestVersion() != null)
-                .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s.getStatus().getLatestVersion()));
+                .collect(Collectors.toMap(
+                        s -> s.getMetadata().getName(), s -> s.getStatus().getLatestVersion()));
     }
 
     /** When ({@link System#nanoTime()}) the watch saw the Skill's current {@code status.latestVersion} first. */

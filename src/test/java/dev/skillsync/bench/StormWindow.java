@@ -6,8 +6,7 @@ import java.util.List;
 /** How a storm's calls were spread: the most that arrived within any one requested wait. */
 final class StormWindow {
 
-    private StormWindow() {
-    }
+    private StormWindow() {}
 
     /**
      * @param receivedNanos when each call arrived ({@link System#nanoTime()}), in any order

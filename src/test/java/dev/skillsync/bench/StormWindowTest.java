@@ -1,11 +1,10 @@
 package dev.skillsync.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StormWindowTest {
 
@@ -20,7 +19,8 @@ class StormWindowTest {
 
     @Test
     void aCallExactlyOneWindowLaterIsInTheNextWindow() {
-        assertThat(StormWindow.busiest(List.of(5 * SECOND, 0L, 10 * SECOND), Duration.ofSeconds(5))).isEqualTo(1);
+        assertThat(StormWindow.busiest(List.of(5 * SECOND, 0L, 10 * SECOND), Duration.ofSeconds(5)))
+                .isEqualTo(1);
     }
 
     @Test

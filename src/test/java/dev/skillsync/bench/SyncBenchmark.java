@@ -5,7 +5,6 @@ import dev.skillsync.local.MockServerLogging;
 import dev.skillsync.local.OperatorProcess;
 import dev.skillsync.testing.EmbeddedKubernetes;
 import dev.skillsync.testing.LoopbackPort;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,18 +48,19 @@ public final class SyncBenchmark {
 
     private int run() throws IOException, InterruptedException {
         if (!OperatorProcess.isBuilt()) {
-            System.err.println("No operator build at " + OperatorProcess.JAR + ": run `mvn -Pbench package -DskipTests`.");
+            System.err.println(
+                    "No operator build at " + OperatorProcess.JAR + ": run `mvn -Pbench package -DskipTests`.");
             return 2;
         }
         var endpoints = new OperatorEndpoints(LoopbackPort.free());
         List<PhaseResult> results = new ArrayList<>();
-        Map<String, String> operatorSettings = new HashMap<>(Map.of(
-                "SKILLSYNC_API_MAX_CONCURRENT_REQUESTS", Integer.toString(settings.concurrency())));
+        Map<String, String> operatorSettings = new HashMap<>(
+                Map.of("SKILLSYNC_API_MAX_CONCURRENT_REQUESTS", Integer.toString(settings.concurrency())));
         ImageJvmOptions.read().ifPresent(options -> operatorSettings.put("JAVA_TOOL_OPTIONS", options));
         // Closed in reverse: the operator stops before the servers it talks to.
         try (FakeSkillsApi api = FakeSkillsApi.start();
-             EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start();
-             SkillWatch watch = new SkillWatch(kubernetes.client(), BenchSkills.NAMESPACE)) {
+                EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start();
+                SkillWatch watch = new SkillWatch(kubernetes.client(), BenchSkills.NAMESPACE)) {
             api.setLatency(settings.latency());
             operatorSettings.put("SKILLSYNC_API_DIALECT", api.dialect().settingValue());
             System.out.println("Kubernetes API (embedded): " + kubernetes.url());
@@ -68,12 +68,18 @@ public final class SyncBenchmark {
                     + settings.latency().toMillis() + " ms)");
             BenchPhases.createBacklog(settings, kubernetes.client());
             System.out.println(settings.skills() + " Skills and " + settings.unrelated() + " unrelated ConfigMaps and"
-                    + " Secrets waiting; steady-state window " + settings.steadyWindow().toSeconds()
+                    + " Secrets waiting; steady-state window "
+                    + settings.steadyWindow().toSeconds()
                     + " s, each wait bounded by " + settings.timeout().toSeconds() + " s");
             System.out.println("operator settings: " + operatorSettings);
             long launchedAt = System.nanoTime();
-            try (OperatorProcess operator = OperatorProcess.start(kubernetes.url(), api.baseUrl(),
-                    FakeSkillsApi.DEFAULT_KEY, endpoints.port(), OPERATOR_LOG, operatorSettings)) {
+            try (OperatorProcess operator = OperatorProcess.start(
+                    kubernetes.url(),
+                    api.baseUrl(),
+                    FakeSkillsApi.DEFAULT_KEY,
+                    endpoints.port(),
+                    OPERATOR_LOG,
+                    operatorSettings)) {
                 System.out.println("operator started (pid " + operator.pid() + ", HTTP port " + endpoints.port()
                         + "), log: " + OPERATOR_LOG + "\n");
                 var phases = new BenchPhases(settings, kubernetes.client(), api, watch, operator, endpoints);
@@ -89,10 +95,21 @@ public final class SyncBenchmark {
                     if (settings.stormStatus().isPresent()) {
                         results.add(phases.storm(settings.stormStatus().getAsInt()));
                     }
-                    long peakRss = results.get(results.size() - 1).memory().process()
-                            .map(ProcessMemory::peakRssBytes).orElse(0L);
-                    System.out.println("\n" + FigureTable.render(settings, phases.operatorStart(), backlog, warm,
-                            burst, phases.burstLatencies(), steady, peakRss));
+                    long peakRss = results.get(results.size() - 1)
+                            .memory()
+                            .process()
+                            .map(ProcessMemory::peakRssBytes)
+                            .orElse(0L);
+                    System.out.println("\n"
+                            + FigureTable.render(
+                                    settings,
+                                    phases.operatorStart(),
+                                    backlog,
+                                    warm,
+                                    burst,
+                                    phases.burstLatencies(),
+                                    steady,
+                                    peakRss));
                 } catch (BenchmarkFailure e) {
                     System.err.println("\nBenchmark stopped: " + e.getMessage() + "; see " + OPERATOR_LOG);
                     if (!results.isEmpty()) {

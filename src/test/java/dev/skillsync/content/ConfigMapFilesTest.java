@@ -1,17 +1,16 @@
 package dev.skillsync.content;
 
-import dev.skillsync.resource.KeyToPath;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import org.junit.jupiter.api.Test;
-
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
 import static dev.skillsync.content.ContentHashTest.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.skillsync.resource.KeyToPath;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ConfigMapFilesTest {
 
@@ -20,8 +19,7 @@ class ConfigMapFilesTest {
     @Test
     void makesEveryDataAndBinaryDataKeyAFileAtTheRoot() throws Exception {
         ConfigMap configMap = configMap(
-                Map.of("SKILL.md", "---\nname: x\n---\n", "notes.txt", "héllo"),
-                Map.of("logo.png", base64(PNG_BYTES)));
+                Map.of("SKILL.md", "---\nname: x\n---\n", "notes.txt", "héllo"), Map.of("logo.png", base64(PNG_BYTES)));
 
         SkillFiles files = ConfigMapFiles.extract(configMap, null);
 
@@ -37,14 +35,16 @@ class ConfigMapFilesTest {
                 Map.of("SKILL.md", "skill", "extract.py", "print(1)", "unused", "x"),
                 Map.of("logo.png", base64(PNG_BYTES)));
 
-        SkillFiles files = ConfigMapFiles.extract(configMap, List.of(
-                new KeyToPath("SKILL.md", "SKILL.md"),
-                new KeyToPath("extract.py", "scripts/extract.py"),
-                new KeyToPath("extract.py", "scripts/copy.py"),
-                new KeyToPath("logo.png", "assets/img/logo.png")));
+        SkillFiles files = ConfigMapFiles.extract(
+                configMap,
+                List.of(
+                        new KeyToPath("SKILL.md", "SKILL.md"),
+                        new KeyToPath("extract.py", "scripts/extract.py"),
+                        new KeyToPath("extract.py", "scripts/copy.py"),
+                        new KeyToPath("logo.png", "assets/img/logo.png")));
 
-        assertThat(files.asMap()).containsOnlyKeys("SKILL.md", "scripts/extract.py", "scripts/copy.py",
-                "assets/img/logo.png");
+        assertThat(files.asMap())
+                .containsOnlyKeys("SKILL.md", "scripts/extract.py", "scripts/copy.py", "assets/img/logo.png");
         assertThat(files.asMap().get("scripts/extract.py")).isEqualTo(utf8("print(1)"));
         assertThat(files.asMap().get("scripts/copy.py")).isEqualTo(utf8("print(1)"));
         assertThat(files.asMap().get("assets/img/logo.png")).isEqualTo(PNG_BYTES);
@@ -54,8 +54,11 @@ class ConfigMapFilesTest {
     void namesTheMissingKeyAndTheConfigMap() {
         ConfigMap configMap = configMap(Map.of("SKILL.md", "skill"), Map.of());
 
-        assertThatThrownBy(() -> ConfigMapFiles.extract(configMap, List.of(
-                new KeyToPath("SKILL.md", "SKILL.md"), new KeyToPath("extract.py", "scripts/extract.py"))))
+        assertThatThrownBy(() -> ConfigMapFiles.extract(
+                        configMap,
+                        List.of(
+                                new KeyToPath("SKILL.md", "SKILL.md"),
+                                new KeyToPath("extract.py", "scripts/extract.py"))))
                 .isInstanceOf(InvalidContentException.class)
                 .hasMessage("ConfigMap 'team-a/pdf-tools-files' has no key 'extract.py' (items[1]); add it to data "
                         + "or binaryData, or correct the item's key");
@@ -63,8 +66,8 @@ class ConfigMapFilesTest {
 
     @Test
     void rejectsAKeyInBothDataAndBinaryData() {
-        ConfigMap configMap = configMap(Map.of("SKILL.md", "skill", "logo.png", "text"),
-                Map.of("logo.png", base64(PNG_BYTES)));
+        ConfigMap configMap =
+                configMap(Map.of("SKILL.md", "skill", "logo.png", "text"), Map.of("logo.png", base64(PNG_BYTES)));
 
         assertThatThrownBy(() -> ConfigMapFiles.extract(configMap, null))
                 .isInstanceOf(InvalidContentException.class)
@@ -76,10 +79,12 @@ class ConfigMapFilesTest {
     void rejectsTwoItemsWithTheSamePath() {
         ConfigMap configMap = configMap(Map.of("SKILL.md", "skill", "a.py", "a", "b.py", "b"), Map.of());
 
-        assertThatThrownBy(() -> ConfigMapFiles.extract(configMap, List.of(
-                new KeyToPath("SKILL.md", "SKILL.md"),
-                new KeyToPath("a.py", "scripts/run.py"),
-                new KeyToPath("b.py", "scripts/run.py"))))
+        assertThatThrownBy(() -> ConfigMapFiles.extract(
+                        configMap,
+                        List.of(
+                                new KeyToPath("SKILL.md", "SKILL.md"),
+                                new KeyToPath("a.py", "scripts/run.py"),
+                                new KeyToPath("b.py", "scripts/run.py"))))
                 .isInstanceOf(InvalidContentException.class)
                 .hasMessage("ConfigMap 'team-a/pdf-tools-files' items[2] (key 'b.py') maps to path 'scripts/run.py', "
                         + "as items[1] does; give each item its own path");
@@ -89,11 +94,13 @@ class ConfigMapFilesTest {
     void appliesThePathRuleToItemPaths() {
         ConfigMap configMap = configMap(Map.of("SKILL.md", "skill", "a.py", "a"), Map.of());
 
-        assertThatThrownBy(() -> ConfigMapFiles.extract(configMap, List.of(
-                new KeyToPath("SKILL.md", "SKILL.md"),
-                new KeyToPath("a.py", "../../etc/cron.d/a"),
-                new KeyToPath("a.py", "/a.py"),
-                new KeyToPath("a.py", null))))
+        assertThatThrownBy(() -> ConfigMapFiles.extract(
+                        configMap,
+                        List.of(
+                                new KeyToPath("SKILL.md", "SKILL.md"),
+                                new KeyToPath("a.py", "../../etc/cron.d/a"),
+                                new KeyToPath("a.py", "/a.py"),
+                                new KeyToPath("a.py", null))))
                 .isInstanceOf(InvalidContentException.class)
                 .hasMessageStartingWith("3 problems: ")
                 .hasMessageContaining("items[1] (key 'a.py'): path '../../etc/cron.d/a' contains a '..' segment")
@@ -116,8 +123,8 @@ class ConfigMapFilesTest {
 
         assertThatThrownBy(() -> ConfigMapFiles.extract(configMap, null))
                 .isInstanceOf(InvalidContentException.class)
-                .hasMessageStartingWith("ConfigMap 'team-a/pdf-tools-files': key '..': path '..' contains a '..' "
-                        + "segment");
+                .hasMessageStartingWith(
+                        "ConfigMap 'team-a/pdf-tools-files': key '..': path '..' contains a '..' " + "segment");
     }
 
     @Test
@@ -140,7 +147,10 @@ class ConfigMapFilesTest {
 
     private static ConfigMap configMap(Map<String, String> data, Map<String, String> binaryData) {
         return new ConfigMapBuilder()
-                .withNewMetadata().withNamespace("team-a").withName("pdf-tools-files").endMetadata()
+                .withNewMetadata()
+                .withNamespace("team-a")
+                .withName("pdf-tools-files")
+                .endMetadata()
                 .withData(data)
                 .withBinaryData(binaryData)
                 .build();

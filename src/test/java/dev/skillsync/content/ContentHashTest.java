@@ -1,6 +1,6 @@
 package dev.skillsync.content;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ContentHashTest {
 
@@ -79,8 +78,10 @@ class ContentHashTest {
     void changesWhenAPathOrAByteChanges() {
         String original = ContentHash.of(new TreeMap<>(Map.of("s/SKILL.md", utf8("abc"))));
 
-        assertThat(ContentHash.of(new TreeMap<>(Map.of("s/SKILL.md", utf8("abd"))))).isNotEqualTo(original);
-        assertThat(ContentHash.of(new TreeMap<>(Map.of("t/SKILL.md", utf8("abc"))))).isNotEqualTo(original);
+        assertThat(ContentHash.of(new TreeMap<>(Map.of("s/SKILL.md", utf8("abd")))))
+                .isNotEqualTo(original);
+        assertThat(ContentHash.of(new TreeMap<>(Map.of("t/SKILL.md", utf8("abc")))))
+                .isNotEqualTo(original);
     }
 
     @Test

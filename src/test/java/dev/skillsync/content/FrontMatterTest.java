@@ -1,15 +1,14 @@
 package dev.skillsync.content;
 
+import static dev.skillsync.content.ContentHashTest.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.StandardCharsets;
-
-import static dev.skillsync.content.ContentHashTest.utf8;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FrontMatterTest {
 
@@ -27,8 +26,9 @@ class FrontMatterTest {
                 ---
                 """));
 
-        assertThat(manifest).isEqualTo(new SkillManifest("pdf-tools",
-                "Extracts text and tables from PDF files. Use when the user mentions PDFs."));
+        assertThat(manifest)
+                .isEqualTo(new SkillManifest(
+                        "pdf-tools", "Extracts text and tables from PDF files. Use when the user mentions PDFs."));
     }
 
     @Test
@@ -83,8 +83,8 @@ class FrontMatterTest {
     void rejectsNamesWithReservedWords(String name, String word) {
         assertThatThrownBy(() -> FrontMatter.parse(skillMd(name, "Does things")))
                 .isInstanceOf(InvalidContentException.class)
-                .hasMessage("SKILL.md front matter: name '" + name + "' must not contain the reserved word '"
-                        + word + "'");
+                .hasMessage(
+                        "SKILL.md front matter: name '" + name + "' must not contain the reserved word '" + word + "'");
     }
 
     @Test
@@ -95,8 +95,8 @@ class FrontMatterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Use <b>bold</b> text", "Ends here </instructions>", "<?xml version='1.0'?> data",
-            "a <br/> b"})
+    @ValueSource(
+            strings = {"Use <b>bold</b> text", "Ends here </instructions>", "<?xml version='1.0'?> data", "a <br/> b"})
     void rejectsXmlTagsInTheDescription(String description) {
         assertThatThrownBy(() -> FrontMatter.parse(skillMd("tools", "\"" + description + "\"")))
                 .isInstanceOf(InvalidContentException.class)
@@ -106,21 +106,25 @@ class FrontMatterTest {
     @ParameterizedTest
     @ValueSource(strings = {"Compares a < b and c > d", "Use -> arrows", "1 <2 > 0"})
     void acceptsAngleBracketsThatAreNoTags(String description) throws Exception {
-        assertThat(FrontMatter.parse(skillMd("tools", "\"" + description + "\"")).description()).isEqualTo(description);
+        assertThat(FrontMatter.parse(skillMd("tools", "\"" + description + "\""))
+                        .description())
+                .isEqualTo(description);
     }
 
     @Test
     void acceptsADescriptionOfExactly1024Characters() throws Exception {
         String description = "d".repeat(1024);
 
-        assertThat(FrontMatter.parse(skillMd("tools", description)).description()).isEqualTo(description);
+        assertThat(FrontMatter.parse(skillMd("tools", description)).description())
+                .isEqualTo(description);
     }
 
     @Test
     void countsCharactersNotUtf16UnitsInTheDescription() throws Exception {
         String description = "\uD83D\uDE00".repeat(1024);
 
-        assertThat(FrontMatter.parse(skillMd("tools", description)).description()).isEqualTo(description);
+        assertThat(FrontMatter.parse(skillMd("tools", description)).description())
+                .isEqualTo(description);
     }
 
     @Test
@@ -155,12 +159,14 @@ class FrontMatterTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "name: 12           | name must be a string, not a number",
-            "name: true         | name must be a string, not a boolean",
-            "name: [a, b]       | name must be a string, not a list",
-            "name: {a: b}       | name must be a string, not a mapping",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "name: 12           | name must be a string, not a number",
+                "name: true         | name must be a string, not a boolean",
+                "name: [a, b]       | name must be a string, not a list",
+                "name: {a: b}       | name must be a string, not a mapping",
+            })
     void rejectsFieldsThatAreNoStrings(String nameLine, String problem) {
         assertThatThrownBy(() -> FrontMatter.parse(utf8("---\n" + nameLine + "\ndescription: Does things\n---\n")))
                 .isInstanceOf(InvalidContentException.class)

@@ -1,6 +1,10 @@
 package dev.skillsync.content;
 
-import org.junit.jupiter.api.Test;
+import static dev.skillsync.content.ContentHashTest.KNOWN_HASH;
+import static dev.skillsync.content.ContentHashTest.SKILL_MD;
+import static dev.skillsync.content.ContentHashTest.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,12 +19,7 @@ import java.util.SortedMap;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static dev.skillsync.content.ContentHashTest.KNOWN_HASH;
-import static dev.skillsync.content.ContentHashTest.SKILL_MD;
-import static dev.skillsync.content.ContentHashTest.utf8;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SkillArchiveTest {
 
@@ -35,8 +34,8 @@ class SkillArchiveTest {
 
         SortedMap<String, byte[]> unpacked = SkillArchive.unzip(zip(files), LIMIT);
 
-        assertThat(unpacked.keySet()).containsExactly("pdf-tools/SKILL.md", "pdf-tools/empty.txt",
-                "pdf-tools/scripts/é.py");
+        assertThat(unpacked.keySet())
+                .containsExactly("pdf-tools/SKILL.md", "pdf-tools/empty.txt", "pdf-tools/scripts/é.py");
         files.forEach((path, content) -> assertThat(unpacked.get(path)).isEqualTo(content));
         assertThat(ContentHash.of(unpacked)).isEqualTo(KNOWN_HASH);
     }
@@ -94,8 +93,7 @@ class SkillArchiveTest {
         assertThatThrownBy(() -> SkillArchive.unzip(utf8("{\"type\":\"error\"}"), LIMIT))
                 .isInstanceOf(InvalidContentException.class)
                 .hasMessage("the downloaded skill content is not a zip archive");
-        assertThatThrownBy(() -> SkillArchive.unzip(new byte[0], LIMIT))
-                .isInstanceOf(InvalidContentException.class);
+        assertThatThrownBy(() -> SkillArchive.unzip(new byte[0], LIMIT)).isInstanceOf(InvalidContentException.class);
     }
 
     @Test
@@ -143,17 +141,18 @@ class SkillArchiveTest {
         byte[] nameBytes = utf8(name);
         CRC32 crc = new CRC32();
         crc.update(content);
-        ByteBuffer entry = ByteBuffer.allocate(30 + nameBytes.length + content.length).order(ByteOrder.LITTLE_ENDIAN);
-        entry.putInt(0x04034b50)        // local file header signature
-                .putShort((short) 20)   // version needed to extract
+        ByteBuffer entry =
+                ByteBuffer.allocate(30 + nameBytes.length + content.length).order(ByteOrder.LITTLE_ENDIAN);
+        entry.putInt(0x04034b50) // local file header signature
+                .putShort((short) 20) // version needed to extract
                 .putShort((short) 0x0800) // flags: name in UTF-8
-                .putShort((short) 0)    // method: stored
-                .putInt(0)              // modification time and date
+                .putShort((short) 0) // method: stored
+                .putInt(0) // modification time and date
                 .putInt((int) crc.getValue())
                 .putInt(content.length) // compressed size
                 .putInt(content.length) // uncompressed size
                 .putShort((short) nameBytes.length)
-                .putShort((short) 0)    // extra field length
+                .putShort((short) 0) // extra field length
                 .put(nameBytes)
                 .put(content);
         return entry.array();

@@ -1,13 +1,12 @@
 package dev.skillsync.content;
 
-import org.junit.jupiter.api.Test;
+import static dev.skillsync.content.ContentHashTest.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
-
-import static dev.skillsync.content.ContentHashTest.utf8;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SkillFilesTest {
 
@@ -37,7 +36,8 @@ class SkillFilesTest {
 
     @Test
     void reportsCountAndTotalSize() {
-        SkillFiles files = SkillFiles.of(Map.of("SKILL.md", new byte[10], "a/b.txt", new byte[5], "empty", new byte[0]));
+        SkillFiles files =
+                SkillFiles.of(Map.of("SKILL.md", new byte[10], "a/b.txt", new byte[5], "empty", new byte[0]));
 
         assertThat(files.size()).isEqualTo(3);
         assertThat(files.totalSize()).isEqualTo(15);
@@ -48,7 +48,14 @@ class SkillFilesTest {
     @Test
     void sortsPathsInUtf8ByteOrder() {
         SkillFiles files = SkillFiles.of(Map.of(
-                "z.txt", new byte[0], "\uD83D\uDE00.txt", new byte[0], "\uFF21.txt", new byte[0], "A.txt", new byte[0]));
+                "z.txt",
+                new byte[0],
+                "\uD83D\uDE00.txt",
+                new byte[0],
+                "\uFF21.txt",
+                new byte[0],
+                "A.txt",
+                new byte[0]));
 
         assertThat(files.asMap().keySet()).containsExactly("A.txt", "z.txt", "\uFF21.txt", "\uD83D\uDE00.txt");
     }
@@ -57,7 +64,9 @@ class SkillFilesTest {
     void equalsComparesContentNotArrayIdentity() {
         SkillFiles one = SkillFiles.of(Map.of("SKILL.md", utf8("same")));
 
-        assertThat(SkillFiles.of(Map.of("SKILL.md", utf8("same")))).isEqualTo(one).hasSameHashCodeAs(one);
+        assertThat(SkillFiles.of(Map.of("SKILL.md", utf8("same"))))
+                .isEqualTo(one)
+                .hasSameHashCodeAs(one);
         assertThat(SkillFiles.of(Map.of("SKILL.md", utf8("other")))).isNotEqualTo(one);
         assertThat(SkillFiles.of(Map.of("skill.md", utf8("same")))).isNotEqualTo(one);
     }

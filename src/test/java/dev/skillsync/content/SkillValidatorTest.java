@@ -1,16 +1,15 @@
 package dev.skillsync.content;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
-
 import static dev.skillsync.content.ContentHashTest.KNOWN_HASH;
 import static dev.skillsync.content.ContentHashTest.SKILL_MD;
 import static dev.skillsync.content.ContentHashTest.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class SkillValidatorTest {
 
@@ -25,10 +24,10 @@ class SkillValidatorTest {
                 "empty.txt", new byte[0])));
 
         assertThat(bundle.manifest()).isEqualTo(new SkillManifest("pdf-tools", "Reads PDFs"));
-        assertThat(bundle.uploadFiles()).containsOnlyKeys("pdf-tools/SKILL.md", "pdf-tools/scripts/é.py",
-                "pdf-tools/empty.txt");
-        assertThat(bundle.uploadFiles().keySet()).containsExactly("pdf-tools/SKILL.md", "pdf-tools/empty.txt",
-                "pdf-tools/scripts/é.py");
+        assertThat(bundle.uploadFiles())
+                .containsOnlyKeys("pdf-tools/SKILL.md", "pdf-tools/scripts/é.py", "pdf-tools/empty.txt");
+        assertThat(bundle.uploadFiles().keySet())
+                .containsExactly("pdf-tools/SKILL.md", "pdf-tools/empty.txt", "pdf-tools/scripts/é.py");
         assertThat(bundle.uploadFiles()).contains(entry("pdf-tools/scripts/é.py", utf8("print(1)\n")));
         assertThat(bundle.contentHash()).isEqualTo(KNOWN_HASH).isEqualTo(ContentHash.of(bundle.uploadFiles()));
         assertThat(bundle.totalSize()).isEqualTo(SKILL_MD.length() + 9);
@@ -42,13 +41,15 @@ class SkillValidatorTest {
 
         assertThat(bundle.uploadFiles().get("pdf-tools/SKILL.md")).isEqualTo(utf8(SKILL_MD));
         assertThat(bundle).isEqualTo(validator.validate(SkillFiles.of(Map.of("SKILL.md", utf8(SKILL_MD)))));
-        assertThat(bundle.toString()).contains("pdf-tools", bundle.contentHash()).doesNotContain("[B@");
+        assertThat(bundle.toString())
+                .contains("pdf-tools", bundle.contentHash())
+                .doesNotContain("[B@");
     }
 
     @Test
     void acceptsAnotherSkillMdBelowTheRootBesideTheRootOne() throws Exception {
-        SkillBundle bundle = validator.validate(SkillFiles.of(Map.of(
-                "SKILL.md", utf8(SKILL_MD), "examples/SKILL.md", utf8("an example"))));
+        SkillBundle bundle = validator.validate(
+                SkillFiles.of(Map.of("SKILL.md", utf8(SKILL_MD), "examples/SKILL.md", utf8("an example"))));
 
         assertThat(bundle.uploadFiles()).containsKeys("pdf-tools/SKILL.md", "pdf-tools/examples/SKILL.md");
     }
@@ -100,8 +101,8 @@ class SkillValidatorTest {
 
     @Test
     void rejectsAFileThatIsAlsoADirectory() {
-        assertThatThrownBy(() -> validator.validate(SkillFiles.of(Map.of(
-                "SKILL.md", utf8(SKILL_MD), "scripts", utf8("x"), "scripts/run.py", utf8("y")))))
+        assertThatThrownBy(() -> validator.validate(SkillFiles.of(
+                        Map.of("SKILL.md", utf8(SKILL_MD), "scripts", utf8("x"), "scripts/run.py", utf8("y")))))
                 .isInstanceOf(InvalidContentException.class)
                 .hasMessage("path 'scripts/run.py' puts a file inside 'scripts', which is a file itself; "
                         + "rename one of them");
@@ -109,8 +110,8 @@ class SkillValidatorTest {
 
     @Test
     void reportsFrontMatterProblemsTogetherWithOthers() {
-        assertThatThrownBy(() -> validator.validate(SkillFiles.of(Map.of(
-                "SKILL.md", FrontMatterTest.skillMd("Bad Name", "d"), "a//b", utf8("x")))))
+        assertThatThrownBy(() -> validator.validate(
+                        SkillFiles.of(Map.of("SKILL.md", FrontMatterTest.skillMd("Bad Name", "d"), "a//b", utf8("x")))))
                 .isInstanceOf(InvalidContentException.class)
                 .hasMessageContaining("2 problems")
                 .hasMessageContaining("path 'a//b' has an empty segment")
@@ -120,7 +121,8 @@ class SkillValidatorTest {
     @Test
     void acceptsFilesExactlyAtTheSizeLimit() throws Exception {
         byte[] skillMd = utf8(SKILL_MD);
-        SkillFiles files = SkillFiles.of(Map.of("SKILL.md", skillMd, "pad.bin", new byte[(int) LIMIT - skillMd.length]));
+        SkillFiles files =
+                SkillFiles.of(Map.of("SKILL.md", skillMd, "pad.bin", new byte[(int) LIMIT - skillMd.length]));
 
         assertThat(validator.validate(files).totalSize()).isEqualTo(LIMIT);
     }
@@ -129,7 +131,8 @@ class SkillValidatorTest {
     void rejectsFilesOverTheSizeLimitNamingTheSetting() {
         long max = 3L * 1024 * 1024;
         byte[] skillMd = utf8(SKILL_MD);
-        SkillFiles files = SkillFiles.of(Map.of("SKILL.md", skillMd, "big.bin", new byte[(int) max - skillMd.length + 1]));
+        SkillFiles files =
+                SkillFiles.of(Map.of("SKILL.md", skillMd, "big.bin", new byte[(int) max - skillMd.length + 1]));
 
         assertThatThrownBy(() -> new SkillValidator(max).validate(files))
                 .isInstanceOf(InvalidContentException.class)

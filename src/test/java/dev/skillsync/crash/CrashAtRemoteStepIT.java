@@ -1,21 +1,20 @@
 package dev.skillsync.crash;
 
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.skillsync.Constants;
 import dev.skillsync.fake.FakeDialect;
 import dev.skillsync.fake.FakeSkill;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.testing.CallHold;
 import dev.skillsync.testing.HttpCall;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
-import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The operator killed with SIGKILL at each remote step of a sync, with the call held in the fake Skills API (or the
@@ -39,9 +38,13 @@ class CrashAtRemoteStepIT extends CrashTestSupport {
         killOperator();
         create.release();
 
-        assertThat(remoteSkillsOf("created")).as("remote skill created before the kill").hasSize(1);
+        assertThat(remoteSkillsOf("created"))
+                .as("remote skill created before the kill")
+                .hasSize(1);
         Skill killed = skill("created").get();
-        assertThat(killed.getStatus().getPendingCreate()).as("the create the killed operator recorded").isNotNull();
+        assertThat(killed.getStatus().getPendingCreate())
+                .as("the create the killed operator recorded")
+                .isNotNull();
         assertThat(killed.getStatus().getSkillId()).isNull();
         startOperator();
 
@@ -60,7 +63,9 @@ class CrashAtRemoteStepIT extends CrashTestSupport {
         killOperator();
         create.drop();
 
-        assertThat(remoteSkillsOf("notcreated")).as("remote skills before the restart").isEmpty();
+        assertThat(remoteSkillsOf("notcreated"))
+                .as("remote skills before the restart")
+                .isEmpty();
         startOperator();
 
         assertConverged("notcreated", "notcreated", files, DEFAULT_MAX_VERSIONS);
@@ -70,7 +75,8 @@ class CrashAtRemoteStepIT extends CrashTestSupport {
     void aCreateAnsweredButNotYetRecordedInTheAnnotationIsAdoptedNotMadeAgain() throws Exception {
         ns = uniqueNamespace("crash-unannotated");
         Map<String, String> files = files("unannotated", "Created, never annotated.", "pass\n");
-        CallHold annotate = kubernetes.holdWhenReceived("PATCH of the skill-id annotation",
+        CallHold annotate = kubernetes.holdWhenReceived(
+                "PATCH of the skill-id annotation",
                 call -> call.method().equals("PATCH")
                         && call.path().endsWith("/namespaces/" + ns + "/skills/unannotated")
                         && call.body().contains(Constants.SKILL_ID_ANNOTATION));
@@ -81,9 +87,12 @@ class CrashAtRemoteStepIT extends CrashTestSupport {
         killOperator();
         annotate.drop();
 
-        assertThat(remoteSkillsOf("unannotated")).as("remote skill created before the kill").hasSize(1);
+        assertThat(remoteSkillsOf("unannotated"))
+                .as("remote skill created before the kill")
+                .hasSize(1);
         assertThat(skill("unannotated").get().getMetadata().getAnnotations())
-                .as("annotations before the restart").doesNotContainKey(Constants.SKILL_ID_ANNOTATION);
+                .as("annotations before the restart")
+                .doesNotContainKey(Constants.SKILL_ID_ANNOTATION);
         startOperator();
 
         assertConverged("unannotated", "unannotated", files, DEFAULT_MAX_VERSIONS);
@@ -101,38 +110,47 @@ class CrashAtRemoteStepIT extends CrashTestSupport {
         createConfigMapSkill("versioned", second, 2, Map.of(Constants.SKILL_ID_ANNOTATION, remote.id()));
         assertConverged("versioned", "versioned", second, 2);
 
-        CallHold upload = api.holdWhenProcessed("POST of a version",
-                HttpCall.matching("POST", "/v1/skills/" + remote.id() + "/versions"));
+        CallHold upload = api.holdWhenProcessed(
+                "POST of a version", HttpCall.matching("POST", "/v1/skills/" + remote.id() + "/versions"));
         replaceFiles(third);
         upload.awaitHeld(TIMEOUT);
         killOperator();
         upload.release();
 
-        assertThat(api.versions(remote.id())).as("remote versions before the restart, the upload included").hasSize(3);
-        assertThat(skill("versioned").get().getStatus().getLatestVersion()).as("status.latestVersion before the restart")
+        assertThat(api.versions(remote.id()))
+                .as("remote versions before the restart, the upload included")
+                .hasSize(3);
+        assertThat(skill("versioned").get().getStatus().getLatestVersion())
+                .as("status.latestVersion before the restart")
                 .isEqualTo(before.get(0));
         startOperator();
 
         assertConverged("versioned", "versioned", third, 2);
         List<String> after = remoteVersionsNewestFirst(remote.id());
-        assertThat(after).as("remote versions: the upload and the newest before it").hasSize(2)
-                .endsWith(before.get(0)).doesNotContain(before.get(1));
+        assertThat(after)
+                .as("remote versions: the upload and the newest before it")
+                .hasSize(2)
+                .endsWith(before.get(0))
+                .doesNotContain(before.get(1));
     }
 
     @Test
     void aPruneCutShortIsFinishedAfterTheRestartAndKeepsWhatTheRetentionKeeps() throws Exception {
         ns = uniqueNamespace("crash-prune");
         List<Map<String, String>> contents = List.of(1, 2, 3, 4, 5).stream()
-                .map(n -> files("pruned", "Pruned.", "v = " + n + "\n")).toList();
+                .map(n -> files("pruned", "Pruned.", "v = " + n + "\n"))
+                .toList();
         FakeSkill remote = remoteSkillWithVersions("pruned", "pruned", contents);
         List<String> newestFirst = remoteVersionsNewestFirst(remote.id());
         startOperator();
         createConfigMapSkill("pruned", contents.get(4), 5, Map.of(Constants.SKILL_ID_ANNOTATION, remote.id()));
         assertConverged("pruned", "pruned", contents.get(4), 5);
 
-        Predicate<HttpCall> versionDelete = HttpCall.matching("DELETE", "/v1/skills/" + remote.id() + "/versions/[^/]+");
+        Predicate<HttpCall> versionDelete =
+                HttpCall.matching("DELETE", "/v1/skills/" + remote.id() + "/versions/[^/]+");
         AtomicInteger versionDeletes = new AtomicInteger();
-        CallHold secondDelete = api.holdWhenReceived("the second DELETE of a version",
+        CallHold secondDelete = api.holdWhenReceived(
+                "the second DELETE of a version",
                 call -> versionDelete.test(call) && versionDeletes.incrementAndGet() == 2);
         skill("pruned").edit(s -> {
             s.getSpec().getRetention().setMaxVersions(2);
@@ -142,12 +160,14 @@ class CrashAtRemoteStepIT extends CrashTestSupport {
         killOperator();
         secondDelete.drop();
 
-        assertThat(api.versions(remote.id())).as("remote versions before the restart: one of three deletes done")
+        assertThat(api.versions(remote.id()))
+                .as("remote versions before the restart: one of three deletes done")
                 .hasSize(4);
         startOperator();
 
         assertConverged("pruned", "pruned", contents.get(4), 2);
-        assertThat(remoteVersionsNewestFirst(remote.id())).as("remote versions the retention keeps")
+        assertThat(remoteVersionsNewestFirst(remote.id()))
+                .as("remote versions the retention keeps")
                 .containsExactlyElementsOf(newestFirst.subList(0, 2));
     }
 
@@ -159,28 +179,34 @@ class CrashAtRemoteStepIT extends CrashTestSupport {
     void aDeletionCutShortAtTheDeleteOfTheSkillIsFinishedAfterTheRestart() throws Exception {
         ns = uniqueNamespace("crash-delete");
         List<Map<String, String>> contents = List.of(1, 2, 3).stream()
-                .map(n -> files("deleted", "Deleted.", "v = " + n + "\n")).toList();
+                .map(n -> files("deleted", "Deleted.", "v = " + n + "\n"))
+                .toList();
         FakeSkill remote = remoteSkillWithVersions("deleted", "deleted", contents);
         startOperator();
-        createConfigMapSkill("deleted", contents.get(2), DEFAULT_MAX_VERSIONS,
-                Map.of(Constants.SKILL_ID_ANNOTATION, remote.id()));
+        createConfigMapSkill(
+                "deleted", contents.get(2), DEFAULT_MAX_VERSIONS, Map.of(Constants.SKILL_ID_ANNOTATION, remote.id()));
         assertConverged("deleted", "deleted", contents.get(2), DEFAULT_MAX_VERSIONS);
 
-        CallHold deleteSkill = api.holdWhenReceived("DELETE of the skill",
-                HttpCall.matching("DELETE", "/v1/skills/" + remote.id()));
+        CallHold deleteSkill =
+                api.holdWhenReceived("DELETE of the skill", HttpCall.matching("DELETE", "/v1/skills/" + remote.id()));
         skill("deleted").delete();
         deleteSkill.awaitHeld(TIMEOUT);
         killOperator();
         deleteSkill.drop();
 
         assertThat(api.skill(remote.id())).as("remote skill before the restart").isPresent();
-        assertThat(api.versions(remote.id())).as("remote versions before the restart (%s)", dialect)
+        assertThat(api.versions(remote.id()))
+                .as("remote versions before the restart (%s)", dialect)
                 .hasSize(dialect == FakeDialect.BETA ? 0 : contents.size());
-        assertThat(skill("deleted").get().getMetadata().getDeletionTimestamp()).as("the Skill's deletion").isNotNull();
+        assertThat(skill("deleted").get().getMetadata().getDeletionTimestamp())
+                .as("the Skill's deletion")
+                .isNotNull();
         startOperator();
 
         awaitGone("deleted");
         assertThat(api.skill(remote.id())).as("remote skill after the restart").isEmpty();
-        assertThat(remoteSkillsOf("deleted")).as("remote skills titled " + title("deleted")).isEmpty();
+        assertThat(remoteSkillsOf("deleted"))
+                .as("remote skills titled " + title("deleted"))
+                .isEmpty();
     }
 }

@@ -1,5 +1,11 @@
 package dev.skillsync.crash;
 
+import static dev.skillsync.testing.SkillFixtures.asBytes;
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.newSkill;
+import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.skillsync.Constants;
 import dev.skillsync.fake.FakeSkill;
 import dev.skillsync.oci.HoldingRegistryProxy;
@@ -12,21 +18,14 @@ import dev.skillsync.resource.SkillSource;
 import dev.skillsync.testing.CallHold;
 import dev.skillsync.testing.ExternalCommand;
 import dev.skillsync.testing.HttpCall;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static dev.skillsync.testing.SkillFixtures.asBytes;
-import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.newSkill;
-import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator killed with SIGKILL in the middle of pulling a Skill's OCI artifact from a real registry
@@ -36,6 +35,7 @@ class CrashDuringOciPullIT extends CrashTestSupport {
 
     @TempDir
     static Path directory;
+
     static RegistryServer registry;
     static HoldingRegistryProxy proxy;
 
@@ -67,10 +67,10 @@ class CrashDuringOciPullIT extends CrashTestSupport {
         create(ociSkill("pulled", repository));
         FakeSkill remote = assertConverged("pulled", "pulled", first, 10);
 
-        String secondDigest = registry.pusher().pushArtifact(repository, "stable",
-                List.of(TestLayer.fluxArchive(asBytes(second))));
-        CallHold pull = proxy.holdWhenReceived("GET of a blob of " + repository,
-                HttpCall.matching("GET", "/v2/" + repository + "/blobs/.+"));
+        String secondDigest =
+                registry.pusher().pushArtifact(repository, "stable", List.of(TestLayer.fluxArchive(asBytes(second))));
+        CallHold pull = proxy.holdWhenReceived(
+                "GET of a blob of " + repository, HttpCall.matching("GET", "/v2/" + repository + "/blobs/.+"));
         skill("pulled").edit(s -> {
             s.getMetadata().getAnnotations().put(Constants.RECONCILE_REQUESTED_AT_ANNOTATION, "2026-12-01T00:00:00Z");
             return s;
@@ -79,14 +79,19 @@ class CrashDuringOciPullIT extends CrashTestSupport {
         killOperator();
         pull.release();
 
-        assertThat(api.versions(remote.id())).as("remote versions before the restart").hasSize(1);
+        assertThat(api.versions(remote.id()))
+                .as("remote versions before the restart")
+                .hasSize(1);
         startOperator();
 
-        Skill synced = awaitSkill("pulled", "status.sourceRevision stable@" + secondDigest,
+        Skill synced = awaitSkill(
+                "pulled",
+                "status.sourceRevision stable@" + secondDigest,
                 s -> ("stable@" + secondDigest).equals(s.getStatus().getSourceRevision()));
         assertThat(synced.getStatus().getSkillId()).isEqualTo(remote.id());
         assertConverged("pulled", "pulled", second, 10);
-        assertThat(api.versions(remote.id())).as("remote versions: the first and the one pulled after the restart")
+        assertThat(api.versions(remote.id()))
+                .as("remote versions: the first and the one pulled after the restart")
                 .hasSize(2);
     }
 

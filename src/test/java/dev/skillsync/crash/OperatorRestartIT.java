@@ -1,18 +1,17 @@
 package dev.skillsync.crash;
 
-import dev.skillsync.fake.FakeSkill;
-import dev.skillsync.fake.RecordedCall;
-import dev.skillsync.testing.SkillFixtures;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import static dev.skillsync.testing.SkillFixtures.files;
 import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import dev.skillsync.fake.FakeSkill;
+import dev.skillsync.fake.RecordedCall;
+import dev.skillsync.testing.SkillFixtures;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * A new operator over Skills that are synced: the Skills API is an organisation's shared, rate-limited resource, so a
@@ -37,14 +36,19 @@ class OperatorRestartIT extends CrashTestSupport {
         create(SkillFixtures.newSkill(ns, "later", "later-files"));
         awaitSkill("later", "Ready=True Synced", CrashTestSupport::isSynced);
 
-        await("no call for the synced skill").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await("no call for the synced skill")
+                .during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> callsSince(before, remote.id()).isEmpty());
         assertThat(skill("restarted").get().getMetadata().getResourceVersion())
-                .as("the synced Skill's resourceVersion: nothing written to it").isEqualTo(resourceVersion);
+                .as("the synced Skill's resourceVersion: nothing written to it")
+                .isEqualTo(resourceVersion);
     }
 
     private static List<RecordedCall> callsSince(int before, String skillId) {
         List<RecordedCall> all = api.calls();
-        return all.subList(before, all.size()).stream().filter(call -> call.path().contains(skillId)).toList();
+        return all.subList(before, all.size()).stream()
+                .filter(call -> call.path().contains(skillId))
+                .toList();
     }
 }

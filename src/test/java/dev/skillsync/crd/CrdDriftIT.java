@@ -1,20 +1,19 @@
 package dev.skillsync.crd;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.skillsync.resource.Skill;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The CRD users apply is the committed copy under crds/: the one the build generates from the Java model (during
@@ -57,9 +56,12 @@ class CrdDriftIT {
 
     private static CustomResourceDefinition withDeclaredColumnOrder(CustomResourceDefinition crd) {
         List<String> declared = Arrays.stream(Skill.class.getAnnotationsByType(AdditionalPrinterColumn.class))
-                .map(AdditionalPrinterColumn::name).toList();
-        crd.getSpec().getVersions().forEach(version -> version.getAdditionalPrinterColumns()
-                .sort(Comparator.comparingInt(column -> declared.indexOf(column.getName()))));
+                .map(AdditionalPrinterColumn::name)
+                .toList();
+        crd.getSpec()
+                .getVersions()
+                .forEach(version -> version.getAdditionalPrinterColumns()
+                        .sort(Comparator.comparingInt(column -> declared.indexOf(column.getName()))));
         return crd;
     }
 }

@@ -1,5 +1,8 @@
 package dev.skillsync.crd;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.skillsync.testing.EmbeddedKubernetes;
 import dev.skillsync.testing.RealApiServerTest;
 import dev.skillsync.testing.RealKubernetes;
@@ -9,12 +12,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What a real API server makes of {@code crds/}: it applies server-side and is Established, its OpenAPI schema and CEL
@@ -37,8 +36,12 @@ class SkillCrdRealApiServerTest {
 
     private static final String CRD_NAME = "skills.skillsync.dev";
     private static final ResourceDefinitionContext SKILLS = new ResourceDefinitionContext.Builder()
-            .withGroup("skillsync.dev").withVersion("v1alpha1").withPlural("skills").withKind("Skill")
-            .withNamespaced(true).build();
+            .withGroup("skillsync.dev")
+            .withVersion("v1alpha1")
+            .withPlural("skills")
+            .withKind("Skill")
+            .withNamespaced(true)
+            .build();
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
     private static final String NAMESPACE = "crd-rules";
     private static final AtomicInteger NAMES = new AtomicInteger();
@@ -57,7 +60,11 @@ class SkillCrdRealApiServerTest {
     void theCrdAppliesServerSideAgainAndIsEstablished() {
         cluster.applyServerSide(EmbeddedKubernetes.CRD_FILE);
 
-        CustomResourceDefinition crd = admin.apiextensions().v1().customResourceDefinitions().withName(CRD_NAME).get();
+        CustomResourceDefinition crd = admin.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName(CRD_NAME)
+                .get();
         assertThat(RealKubernetes.established(crd)).isTrue();
         assertThat(crd.getStatus().getConditions()).anySatisfy(c -> {
             assertThat(c.getType()).isEqualTo("NamesAccepted");
@@ -67,7 +74,8 @@ class SkillCrdRealApiServerTest {
             assertThat(f.getManager()).isEqualTo("skillsync-tests");
             assertThat(f.getOperation()).isEqualTo("Apply");
         });
-        assertThat(crd.getStatus().getAcceptedNames().getShortNames()).isEqualTo(crd.getSpec().getNames().getShortNames());
+        assertThat(crd.getStatus().getAcceptedNames().getShortNames())
+                .isEqualTo(crd.getSpec().getNames().getShortNames());
     }
 
     static Stream<Arguments> refusedSpecs() {
@@ -84,10 +92,13 @@ class SkillCrdRealApiServerTest {
                         source: {configMap: {name: files}}
                         retention: {maxVersions: 0}
                         """, "spec.retention.maxVersions: Invalid value: 0"),
-                Arguments.of("an interval under 1s", """
+                Arguments.of(
+                        "an interval under 1s",
+                        """
                         source: {configMap: {name: files}}
                         interval: 500ms
-                        """, "interval must be a duration of at least 1s, such as 30s, 10m or 1h"),
+                        """,
+                        "interval must be a duration of at least 1s, such as 30s, 10m or 1h"),
                 Arguments.of("an interval that is no duration", """
                         source: {configMap: {name: files}}
                         interval: 10 minutes
@@ -98,12 +109,15 @@ class SkillCrdRealApiServerTest {
                             url: "oci://127.0.0.1:5000/skills/a"
                             ref: {tag: "1.0.0", digest: "%s"}
                         """.formatted(DIGEST), "set either tag or digest, not both"),
-                Arguments.of("a malformed digest", """
+                Arguments.of(
+                        "a malformed digest",
+                        """
                         source:
                           oci:
                             url: "oci://127.0.0.1:5000/skills/a"
                             ref: {digest: "sha256:xyz"}
-                        """, "spec.source.oci.ref.digest in body should match '^sha256:[a-f0-9]{64}$'"),
+                        """,
+                        "spec.source.oci.ref.digest in body should match '^sha256:[a-f0-9]{64}$'"),
                 Arguments.of("a URL without oci://", """
                         source:
                           oci: {url: "https://127.0.0.1:5000/skills/a"}
@@ -119,13 +133,19 @@ class SkillCrdRealApiServerTest {
     void theServerRefusesABadSkillWithTheRulesMessage(String what, String specYaml, String message) {
         GenericKubernetesResource skill = skill(specYaml);
 
-        assertThatThrownBy(() -> admin.genericKubernetesResources(SKILLS).inNamespace(NAMESPACE).resource(skill).create())
+        assertThatThrownBy(() -> admin.genericKubernetesResources(SKILLS)
+                        .inNamespace(NAMESPACE)
+                        .resource(skill)
+                        .create())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getMessage()).contains(message);
                 });
-        assertThat(admin.genericKubernetesResources(SKILLS).inNamespace(NAMESPACE)
-                .withName(skill.getMetadata().getName()).get()).isNull();
+        assertThat(admin.genericKubernetesResources(SKILLS)
+                        .inNamespace(NAMESPACE)
+                        .withName(skill.getMetadata().getName())
+                        .get())
+                .isNull();
     }
 
     @Test
@@ -135,21 +155,26 @@ class SkillCrdRealApiServerTest {
                 displayTitle: Team A PDF tools
                 """));
 
-        assertThatThrownBy(() -> admin.genericKubernetesResources(SKILLS).inNamespace(NAMESPACE)
-                .withName(created.getMetadata().getName()).edit(s -> {
-                    spec(s).put("displayTitle", "Renamed");
-                    return s;
-                }))
+        assertThatThrownBy(() -> admin.genericKubernetesResources(SKILLS)
+                        .inNamespace(NAMESPACE)
+                        .withName(created.getMetadata().getName())
+                        .edit(s -> {
+                            spec(s).put("displayTitle", "Renamed");
+                            return s;
+                        }))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains(
-                            "displayTitle cannot change once set: the Skills API has no way to rename a skill");
+                    assertThat(e.getMessage())
+                            .contains(
+                                    "displayTitle cannot change once set: the Skills API has no way to rename a skill");
                 });
-        assertThatThrownBy(() -> admin.genericKubernetesResources(SKILLS).inNamespace(NAMESPACE)
-                .withName(created.getMetadata().getName()).edit(s -> {
-                    spec(s).remove("displayTitle");
-                    return s;
-                }))
+        assertThatThrownBy(() -> admin.genericKubernetesResources(SKILLS)
+                        .inNamespace(NAMESPACE)
+                        .withName(created.getMetadata().getName())
+                        .edit(s -> {
+                            spec(s).remove("displayTitle");
+                            return s;
+                        }))
                 .hasMessageContaining("displayTitle cannot change once set");
     }
 
@@ -159,8 +184,10 @@ class SkillCrdRealApiServerTest {
                 source: {configMap: {name: files}}
                 """));
 
-        GenericKubernetesResource titled = admin.genericKubernetesResources(SKILLS).inNamespace(NAMESPACE)
-                .withName(created.getMetadata().getName()).edit(s -> {
+        GenericKubernetesResource titled = admin.genericKubernetesResources(SKILLS)
+                .inNamespace(NAMESPACE)
+                .withName(created.getMetadata().getName())
+                .edit(s -> {
                     spec(s).put("displayTitle", "Chosen later");
                     return s;
                 });
@@ -177,7 +204,9 @@ class SkillCrdRealApiServerTest {
                 """));
 
         Map<String, Object> spec = spec(created);
-        assertThat(spec).containsEntry("deletionPolicy", "Delete").containsEntry("interval", "10m")
+        assertThat(spec)
+                .containsEntry("deletionPolicy", "Delete")
+                .containsEntry("interval", "10m")
                 .containsEntry("suspend", false)
                 .containsEntry("retention", Map.of("maxVersions", 10))
                 .containsEntry("apiKeySecretRef", Map.of("name", "team-key", "key", "api-key"));
@@ -208,17 +237,21 @@ class SkillCrdRealApiServerTest {
 
     @Test
     void theExamplesAreAccepted() throws IOException {
-        for (Path example : new Path[] {Path.of("examples", "pdf-tools.yaml"), Path.of("examples", "release-notes.yaml")}) {
+        for (Path example :
+                new Path[] {Path.of("examples", "pdf-tools.yaml"), Path.of("examples", "release-notes.yaml")}) {
             List<HasMetadata> objects;
             try (InputStream in = Files.newInputStream(example)) {
                 objects = admin.load(in).items();
             }
             for (HasMetadata object : objects) {
-                String namespace = object.getMetadata().getNamespace() == null ? "default"
+                String namespace = object.getMetadata().getNamespace() == null
+                        ? "default"
                         : object.getMetadata().getNamespace();
                 cluster.ensureNamespace(namespace);
-                HasMetadata created = admin.resource(object).inNamespace(namespace).dryRun().create();
-                assertThat(created.getMetadata().getName()).isEqualTo(object.getMetadata().getName());
+                HasMetadata created =
+                        admin.resource(object).inNamespace(namespace).dryRun().create();
+                assertThat(created.getMetadata().getName())
+                        .isEqualTo(object.getMetadata().getName());
             }
         }
     }
@@ -236,7 +269,10 @@ class SkillCrdRealApiServerTest {
     }
 
     private static GenericKubernetesResource create(GenericKubernetesResource skill) {
-        return admin.genericKubernetesResources(SKILLS).inNamespace(NAMESPACE).resource(skill).create();
+        return admin.genericKubernetesResources(SKILLS)
+                .inNamespace(NAMESPACE)
+                .resource(skill)
+                .create();
     }
 
     @SuppressWarnings("unchecked")

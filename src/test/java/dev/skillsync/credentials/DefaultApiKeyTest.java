@@ -1,17 +1,16 @@
 package dev.skillsync.credentials;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.skillsync.skillsapi.ApiKey;
 import dev.skillsync.testing.TestConfigs;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The operator's default key: from the setting, or from a file that is read again at each use. */
 class DefaultApiKeyTest {
@@ -43,13 +42,17 @@ class DefaultApiKeyTest {
         Path file = dir.resolve("api-key");
         DefaultApiKey key = from(Map.of("skillsync.api.key-file", file.toString()));
 
-        assertThatThrownBy(key::get).isInstanceOf(MissingApiKeyException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("ANTHROPIC_API_KEY_FILE")
+        assertThatThrownBy(key::get)
+                .isInstanceOf(MissingApiKeyException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("ANTHROPIC_API_KEY_FILE")
                 .hasMessageContaining("cannot be read");
 
         Files.writeString(file, "not a key " + FIRST);
-        assertThatThrownBy(key::get).isInstanceOf(MissingApiKeyException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("no usable API key")
+        assertThatThrownBy(key::get)
+                .isInstanceOf(MissingApiKeyException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("no usable API key")
                 .hasMessageNotContaining(FIRST);
     }
 
@@ -60,15 +63,21 @@ class DefaultApiKeyTest {
 
     @Test
     void noDefaultKeyNamesBothWaysToSetOne() {
-        assertThatThrownBy(() -> from(Map.of()).get()).isInstanceOf(MissingApiKeyException.class)
-                .hasMessageContaining("ANTHROPIC_API_KEY").hasMessageContaining("ANTHROPIC_API_KEY_FILE");
+        assertThatThrownBy(() -> from(Map.of()).get())
+                .isInstanceOf(MissingApiKeyException.class)
+                .hasMessageContaining("ANTHROPIC_API_KEY")
+                .hasMessageContaining("ANTHROPIC_API_KEY_FILE");
     }
 
     @Test
     void aKeyAndAKeyFileTogetherAreRefused() {
-        assertThatThrownBy(() -> from(Map.of("skillsync.api.key", FIRST,
-                "skillsync.api.key-file", dir.resolve("api-key").toString())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both")
+        assertThatThrownBy(() -> from(Map.of(
+                        "skillsync.api.key",
+                        FIRST,
+                        "skillsync.api.key-file",
+                        dir.resolve("api-key").toString())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not both")
                 .hasMessageNotContaining(FIRST);
     }
 }

@@ -1,22 +1,21 @@
 package dev.skillsync.deploy;
 
-import dev.skillsync.testing.TestTier;
-import org.junit.jupiter.api.Tag;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.skillsync.testing.ExternalCommand;
+import dev.skillsync.testing.TestTier;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** deploy/argocd/skill-health.lua, run by a real Lua 5.1 against Skills in every state a user meets. */
 @Tag(TestTier.EXTERNAL_TOOLS_TAG)
@@ -47,8 +46,8 @@ class ArgoCdHealthCheckTest {
 
     @Test
     void theArgoCdConfigMapSnippetEmbedsTheScript() {
-        ConfigMap argocdCm = Manifests.SERIALIZATION.unmarshal(ProjectFiles.read(ProjectFiles.ARGOCD_CM_SNIPPET),
-                ConfigMap.class);
+        ConfigMap argocdCm =
+                Manifests.SERIALIZATION.unmarshal(ProjectFiles.read(ProjectFiles.ARGOCD_CM_SNIPPET), ConfigMap.class);
 
         assertThat(argocdCm.getMetadata().getName()).isEqualTo("argocd-cm");
         assertThat(argocdCm.getData().get(HEALTH_KEY))

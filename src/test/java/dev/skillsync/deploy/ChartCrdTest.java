@@ -1,23 +1,27 @@
 package dev.skillsync.deploy;
 
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The chart ships the CRD the build generates, as an upgradable template that uninstall leaves in place. */
 class ChartCrdTest {
 
-    private static final String REGENERATE = "; copy crds/ into the chart with: mvn -B -q test -Dtest=DeployManifestsTest "
-            + "-D" + DeployManifestsTest.REGENERATE_PROPERTY + "=true";
+    private static final String REGENERATE =
+            "; copy crds/ into the chart with: mvn -B -q test -Dtest=DeployManifestsTest " + "-D"
+                    + DeployManifestsTest.REGENERATE_PROPERTY + "=true";
 
     @Test
     void theChartCarriesAByteForByteCopyOfTheRepositorysCrd() throws IOException {
-        assertThat(ProjectFiles.CRD).as("the generated CRD, committed as crds/skills.skillsync.dev-v1.yml").isRegularFile();
-        assertThat(ProjectFiles.CHART_CRD).as("the chart's copy of the CRD" + REGENERATE).isRegularFile();
+        assertThat(ProjectFiles.CRD)
+                .as("the generated CRD, committed as crds/skills.skillsync.dev-v1.yml")
+                .isRegularFile();
+        assertThat(ProjectFiles.CHART_CRD)
+                .as("the chart's copy of the CRD" + REGENERATE)
+                .isRegularFile();
         assertThat(Files.mismatch(ProjectFiles.CRD, ProjectFiles.CHART_CRD))
                 .as("helm/skillsync-operator/files/skills.skillsync.dev-v1.yml differs from crds/" + REGENERATE)
                 .isEqualTo(-1L);
@@ -25,8 +29,8 @@ class ChartCrdTest {
 
     @Test
     void theRenderedCrdIsTheRepositorysCrdKeptOnUninstall() {
-        CustomResourceDefinition expected = Manifests.SERIALIZATION.unmarshal(ProjectFiles.read(ProjectFiles.CRD),
-                CustomResourceDefinition.class);
+        CustomResourceDefinition expected =
+                Manifests.SERIALIZATION.unmarshal(ProjectFiles.read(ProjectFiles.CRD), CustomResourceDefinition.class);
 
         CustomResourceDefinition rendered = OperatorChart.render().single(CustomResourceDefinition.class);
 

@@ -1,5 +1,10 @@
 package dev.skillsync.deploy;
 
+import static dev.skillsync.deploy.OperatorChart.NAMESPACE;
+import static dev.skillsync.deploy.OperatorChart.RELEASE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -12,15 +17,9 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static dev.skillsync.deploy.OperatorChart.NAMESPACE;
-import static dev.skillsync.deploy.OperatorChart.RELEASE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ChartDeploymentTest {
 
@@ -33,21 +32,27 @@ class ChartDeploymentTest {
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-        assertThat(pod.getServiceAccountName()).isEqualTo(chart.single(ServiceAccount.class).getMetadata().getName());
+        assertThat(pod.getServiceAccountName())
+                .isEqualTo(chart.single(ServiceAccount.class).getMetadata().getName());
         Container operator = onlyContainer(pod);
         assertThat(operator.getImage()).isEqualTo("skillsync/skillsync-operator:0.1.0");
-        assertThat(operator.getEnv()).containsExactly(
-                env("ANTHROPIC_BASE_URL", "https://api.anthropic.com"),
-                env("QUARKUS_LOG_LEVEL", "INFO"),
-                env("SKILLSYNC_CONTENT_MAX_UPLOAD_SIZE", "30M"),
-                env("SKILLSYNC_API_MAX_CONCURRENT_REQUESTS", "8"),
-                env("SKILLSYNC_LEADER_ELECTION_ENABLED", "false"));
+        assertThat(operator.getEnv())
+                .containsExactly(
+                        env("ANTHROPIC_BASE_URL", "https://api.anthropic.com"),
+                        env("QUARKUS_LOG_LEVEL", "INFO"),
+                        env("SKILLSYNC_CONTENT_MAX_UPLOAD_SIZE", "30M"),
+                        env("SKILLSYNC_API_MAX_CONCURRENT_REQUESTS", "8"),
+                        env("SKILLSYNC_LEADER_ELECTION_ENABLED", "false"));
         assertThat(chart.all(Service.class)).isEmpty();
     }
 
     @Test
     void thePodMeetsTheRestrictedPodSecurityStandard() {
-        PodSpec pod = OperatorChart.render().single(Deployment.class).getSpec().getTemplate().getSpec();
+        PodSpec pod = OperatorChart.render()
+                .single(Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec();
 
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(185L);
@@ -57,22 +62,30 @@ class ChartDeploymentTest {
         assertThat(operator.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(operator.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(operator.getSecurityContext().getPrivileged()).isNotEqualTo(Boolean.TRUE);
-        assertThat(operator.getSecurityContext().getCapabilities()).isEqualTo(new Capabilities(List.of(), List.of("ALL")));
+        assertThat(operator.getSecurityContext().getCapabilities())
+                .isEqualTo(new Capabilities(List.of(), List.of("ALL")));
         assertThat(operator.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-        assertThat(operator.getVolumeMounts()).containsExactly(new VolumeMount("/tmp", null, "tmp", null, null, null, null));
+        assertThat(operator.getVolumeMounts())
+                .containsExactly(new VolumeMount("/tmp", null, "tmp", null, null, null, null));
         assertThat(pod.getVolumes()).singleElement().satisfies(volume -> {
             assertThat(volume.getName()).isEqualTo("tmp");
             assertThat(volume.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("256Mi"));
         });
         assertThat(operator.getResources().getRequests())
-                .containsEntry("cpu", new Quantity("100m")).containsEntry("memory", new Quantity("256Mi"));
+                .containsEntry("cpu", new Quantity("100m"))
+                .containsEntry("memory", new Quantity("256Mi"));
         assertThat(operator.getResources().getLimits())
-                .containsEntry("cpu", new Quantity("1")).containsEntry("memory", new Quantity("512Mi"));
+                .containsEntry("cpu", new Quantity("1"))
+                .containsEntry("memory", new Quantity("512Mi"));
     }
 
     @Test
     void probesUseTheQuarkusHealthEndpointsOnTheHttpPort() {
-        Container operator = onlyContainer(OperatorChart.render().single(Deployment.class).getSpec().getTemplate().getSpec());
+        Container operator = onlyContainer(OperatorChart.render()
+                .single(Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec());
 
         assertThat(operator.getPorts()).singleElement().satisfies(port -> {
             assertThat(port.getName()).isEqualTo("http");
@@ -82,7 +95,8 @@ class ChartDeploymentTest {
         assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
         assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
         assertThat(List.of(operator.getStartupProbe(), operator.getLivenessProbe(), operator.getReadinessProbe()))
-                .allSatisfy(probe -> assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http"));
+                .allSatisfy(probe ->
+                        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http"));
     }
 
     @Test
@@ -91,18 +105,26 @@ class ChartDeploymentTest {
 
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
         assertThat(deployment.getSpec().getStrategy()).isNull();
-        List<EnvVar> env = onlyContainer(deployment.getSpec().getTemplate().getSpec()).getEnv();
-        assertThat(env).contains(
-                env("SKILLSYNC_LEADER_ELECTION_ENABLED", "true"),
-                env("SKILLSYNC_LEADER_ELECTION_LEASE_NAME", RELEASE + "-leader"),
-                new EnvVarBuilder().withName("SKILLSYNC_LEADER_ELECTION_LEASE_NAMESPACE")
-                        .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.namespace").endFieldRef().endValueFrom()
-                        .build());
+        List<EnvVar> env =
+                onlyContainer(deployment.getSpec().getTemplate().getSpec()).getEnv();
+        assertThat(env)
+                .contains(
+                        env("SKILLSYNC_LEADER_ELECTION_ENABLED", "true"),
+                        env("SKILLSYNC_LEADER_ELECTION_LEASE_NAME", RELEASE + "-leader"),
+                        new EnvVarBuilder()
+                                .withName("SKILLSYNC_LEADER_ELECTION_LEASE_NAMESPACE")
+                                .withNewValueFrom()
+                                .withNewFieldRef()
+                                .withFieldPath("metadata.namespace")
+                                .endFieldRef()
+                                .endValueFrom()
+                                .build());
     }
 
     @Test
     void leaderElectionCanBeTurnedOnForASingleReplica() {
-        Deployment deployment = OperatorChart.render("leaderElection: {enabled: true}").single(Deployment.class);
+        Deployment deployment =
+                OperatorChart.render("leaderElection: {enabled: true}").single(Deployment.class);
 
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         assertThat(deployment.getSpec().getStrategy()).isNull();
@@ -146,20 +168,27 @@ class ChartDeploymentTest {
         Container operator = onlyContainer(pod);
         assertThat(operator.getImage()).isEqualTo("registry.example.com/platform/skillsync:1.2.3");
         assertThat(operator.getImagePullPolicy()).isEqualTo("Always");
-        assertThat(pod.getImagePullSecrets()).singleElement().satisfies(s -> assertThat(s.getName()).isEqualTo("regcred"));
-        assertThat(operator.getEnv()).containsExactly(
-                env("ANTHROPIC_BASE_URL", "http://skills-api.example.svc:8080"),
-                env("ANTHROPIC_API_KEY_FILE", "/var/run/secrets/skillsync/api-key/token"),
-                env("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b"),
-                env("QUARKUS_LOG_LEVEL", "DEBUG"),
-                env("SKILLSYNC_CONTENT_MAX_UPLOAD_SIZE", "10M"),
-                env("SKILLSYNC_API_MAX_CONCURRENT_REQUESTS", "3"),
-                env("SKILLSYNC_LEADER_ELECTION_ENABLED", "false"),
-                env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75"));
+        assertThat(pod.getImagePullSecrets())
+                .singleElement()
+                .satisfies(s -> assertThat(s.getName()).isEqualTo("regcred"));
+        assertThat(operator.getEnv())
+                .containsExactly(
+                        env("ANTHROPIC_BASE_URL", "http://skills-api.example.svc:8080"),
+                        env("ANTHROPIC_API_KEY_FILE", "/var/run/secrets/skillsync/api-key/token"),
+                        env("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b"),
+                        env("QUARKUS_LOG_LEVEL", "DEBUG"),
+                        env("SKILLSYNC_CONTENT_MAX_UPLOAD_SIZE", "10M"),
+                        env("SKILLSYNC_API_MAX_CONCURRENT_REQUESTS", "3"),
+                        env("SKILLSYNC_LEADER_ELECTION_ENABLED", "false"),
+                        env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75"));
         assertThat(pod.getNodeSelector()).isEqualTo(Map.of("kubernetes.io/os", "linux"));
-        assertThat(pod.getTolerations()).containsExactly(new Toleration("NoSchedule", "dedicated", "Equal", null, "operators"));
-        assertThat(pod.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
-                .getNodeSelectorTerms()).hasSize(1);
+        assertThat(pod.getTolerations())
+                .containsExactly(new Toleration("NoSchedule", "dedicated", "Equal", null, "operators"));
+        assertThat(pod.getAffinity()
+                        .getNodeAffinity()
+                        .getRequiredDuringSchedulingIgnoredDuringExecution()
+                        .getNodeSelectorTerms())
+                .hasSize(1);
         assertThat(pod.getPriorityClassName()).isEqualTo("system-cluster-critical");
         assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
                 .isEqualTo(Map.of("example.com/team", "platform"));
@@ -175,16 +204,21 @@ class ChartDeploymentTest {
 
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         Container operator = onlyContainer(pod);
-        assertThat(operator.getEnv()).contains(env("ANTHROPIC_API_KEY_FILE", "/var/run/secrets/skillsync/api-key/token"))
+        assertThat(operator.getEnv())
+                .contains(env("ANTHROPIC_API_KEY_FILE", "/var/run/secrets/skillsync/api-key/token"))
                 .noneSatisfy(env -> assertThat(env.getName()).isEqualTo("ANTHROPIC_API_KEY"));
         // A subPath mount would not follow the Secret when it changes.
-        assertThat(operator.getVolumeMounts()).filteredOn(mount -> mount.getName().equals("api-key")).singleElement()
+        assertThat(operator.getVolumeMounts())
+                .filteredOn(mount -> mount.getName().equals("api-key"))
+                .singleElement()
                 .satisfies(mount -> {
                     assertThat(mount.getMountPath()).isEqualTo("/var/run/secrets/skillsync/api-key");
                     assertThat(mount.getReadOnly()).isTrue();
                     assertThat(mount.getSubPath()).isNull();
                 });
-        assertThat(pod.getVolumes()).filteredOn(volume -> volume.getName().equals("api-key")).singleElement()
+        assertThat(pod.getVolumes())
+                .filteredOn(volume -> volume.getName().equals("api-key"))
+                .singleElement()
                 .satisfies(volume -> {
                     assertThat(volume.getSecret().getSecretName()).isEqualTo("anthropic-api-key");
                     assertThat(volume.getSecret().getItems()).singleElement().satisfies(item -> {
@@ -196,9 +230,14 @@ class ChartDeploymentTest {
 
     @Test
     void withoutADefaultKeyNoKeyIsMounted() {
-        PodSpec pod = OperatorChart.render().single(Deployment.class).getSpec().getTemplate().getSpec();
+        PodSpec pod = OperatorChart.render()
+                .single(Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec();
 
-        assertThat(onlyContainer(pod).getEnv()).noneSatisfy(env -> assertThat(env.getName()).startsWith("ANTHROPIC_API_KEY"));
+        assertThat(onlyContainer(pod).getEnv())
+                .noneSatisfy(env -> assertThat(env.getName()).startsWith("ANTHROPIC_API_KEY"));
         assertThat(pod.getVolumes()).extracting(volume -> volume.getName()).containsExactly("tmp");
     }
 
@@ -213,20 +252,25 @@ class ChartDeploymentTest {
 
         Service service = chart.single(Service.class);
         Deployment deployment = chart.single(Deployment.class);
-        assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+        assertThat(service.getSpec().getSelector())
+                .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
             assertThat(port.getName()).isEqualTo("http");
             assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
         });
         GenericKubernetesResource monitor = chart.all(GenericKubernetesResource.class).stream()
-                .filter(o -> o.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
+                .filter(o -> o.getKind().equals("ServiceMonitor"))
+                .findFirst()
+                .orElseThrow();
         assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
         Map<String, String> monitored = monitor.get("spec", "selector", "matchLabels");
         assertThat(service.getMetadata().getLabels()).containsAllEntriesOf(monitored);
         assertThat(monitored).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
-        assertThat(monitor.<List<Map<String, Object>>>get("spec", "endpoints")).singleElement()
-                .satisfies(endpoint -> assertThat(endpoint).containsEntry("port", "http").containsEntry("path", "/q/metrics"));
+        assertThat(monitor.<List<Map<String, Object>>>get("spec", "endpoints"))
+                .singleElement()
+                .satisfies(endpoint ->
+                        assertThat(endpoint).containsEntry("port", "http").containsEntry("path", "/q/metrics"));
     }
 
     @Test
@@ -242,14 +286,17 @@ class ChartDeploymentTest {
         Manifests chart = OperatorChart.render("serviceAccount: {create: false, name: platform-operators}");
 
         assertThat(chart.all(ServiceAccount.class)).isEmpty();
-        assertThat(chart.single(Deployment.class).getSpec().getTemplate().getSpec().getServiceAccountName())
+        assertThat(chart.single(Deployment.class)
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getServiceAccountName())
                 .isEqualTo("platform-operators");
     }
 
     @Test
     void theSchemaRejectsValuesWithATypo() {
-        assertThatThrownBy(() -> OperatorChart.render("logLevel: LOUD"))
-                .hasMessageContaining("logLevel");
+        assertThatThrownBy(() -> OperatorChart.render("logLevel: LOUD")).hasMessageContaining("logLevel");
         assertThatThrownBy(() -> OperatorChart.render("watchNamespace: [team-a]"))
                 .hasMessageContaining("watchNamespace");
         assertThatThrownBy(() -> OperatorChart.render("skillsApi: {baseUrl: api.anthropic.com}"))

@@ -1,8 +1,8 @@
 package dev.skillsync.deploy;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** What {@code helm install} tells the user to do next. */
 class ChartNotesTest {

@@ -1,5 +1,9 @@
 package dev.skillsync.deploy;
 
+import static dev.skillsync.deploy.OperatorChart.NAMESPACE;
+import static dev.skillsync.deploy.OperatorChart.RELEASE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -8,13 +12,8 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static dev.skillsync.deploy.OperatorChart.NAMESPACE;
-import static dev.skillsync.deploy.OperatorChart.RELEASE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The operator gets exactly the permissions it needs: any added verb, resource or scope fails here. */
 class ChartRbacTest {
@@ -22,19 +21,29 @@ class ChartRbacTest {
     /** What the operator may do in a namespace it watches. */
     static final List<PolicyRule> WATCH_RULES = List.of(
             rule("skillsync.dev", "skills", "get", "list", "watch", "patch", "update"),
-            new PolicyRuleBuilder().withApiGroups("skillsync.dev").withResources("skills/status", "skills/finalizers")
-                    .withVerbs("patch", "update").build(),
+            new PolicyRuleBuilder()
+                    .withApiGroups("skillsync.dev")
+                    .withResources("skills/status", "skills/finalizers")
+                    .withVerbs("patch", "update")
+                    .build(),
             rule("", "configmaps", "get", "list", "watch"),
             rule("", "secrets", "get"),
             rule("", "events", "create", "patch"));
 
     static final List<PolicyRule> LEADER_ELECTION_RULES = List.of(
             rule("coordination.k8s.io", "leases", "create"),
-            new PolicyRuleBuilder().withApiGroups("coordination.k8s.io").withResources("leases")
-                    .withResourceNames(RELEASE + "-leader").withVerbs("get", "update", "patch").build());
+            new PolicyRuleBuilder()
+                    .withApiGroups("coordination.k8s.io")
+                    .withResources("leases")
+                    .withResourceNames(RELEASE + "-leader")
+                    .withVerbs("get", "update", "patch")
+                    .build());
 
     static final Subject OPERATOR = new SubjectBuilder()
-            .withKind("ServiceAccount").withName(RELEASE).withNamespace(NAMESPACE).build();
+            .withKind("ServiceAccount")
+            .withName(RELEASE)
+            .withNamespace(NAMESPACE)
+            .build();
 
     @Test
     void byDefaultAClusterRoleGrantsTheWatchRulesInEveryNamespace() {
@@ -111,6 +120,10 @@ class ChartRbacTest {
     }
 
     private static PolicyRule rule(String apiGroup, String resource, String... verbs) {
-        return new PolicyRuleBuilder().withApiGroups(apiGroup).withResources(resource).withVerbs(verbs).build();
+        return new PolicyRuleBuilder()
+                .withApiGroups(apiGroup)
+                .withResources(resource)
+                .withVerbs(verbs)
+                .build();
     }
 }

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,8 +35,7 @@ final class DeployManifests {
     /** File name to the kinds it holds, in reading order (kustomize sorts what it applies by kind itself). */
     private static final Map<String, List<Class<? extends HasMetadata>>> FILES = files();
 
-    private DeployManifests() {
-    }
+    private DeployManifests() {}
 
     /** File name to the objects it must hold. */
     static Map<String, List<HasMetadata>> fromChart() {
@@ -46,8 +44,11 @@ final class DeployManifests {
         objects.add(0, namespace());
         objects.forEach(DeployManifests::dropHelmMetadata);
         Map<String, List<HasMetadata>> files = new LinkedHashMap<>();
-        FILES.forEach((file, kinds) -> files.put(file,
-                objects.stream().filter(o -> kinds.stream().anyMatch(kind -> kind.isInstance(o))).toList()));
+        FILES.forEach((file, kinds) -> files.put(
+                file,
+                objects.stream()
+                        .filter(o -> kinds.stream().anyMatch(kind -> kind.isInstance(o)))
+                        .toList()));
         List<HasMetadata> unplaced = objects.stream()
                 .filter(o -> FILES.values().stream().flatMap(List::stream).noneMatch(kind -> kind.isInstance(o)))
                 .toList();
@@ -63,7 +64,8 @@ final class DeployManifests {
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 resources:
-                """ + FILES.keySet().stream().map(file -> "  - " + file + "\n").collect(Collectors.joining());
+                """
+                + FILES.keySet().stream().map(file -> "  - " + file + "\n").collect(Collectors.joining());
     }
 
     /** Copies the repository's CRD into the chart, then writes deploy/ from the chart. */
@@ -73,7 +75,9 @@ final class DeployManifests {
             Files.copy(ProjectFiles.CRD, ProjectFiles.CHART_CRD, StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(ProjectFiles.DEPLOY);
             for (Map.Entry<String, List<HasMetadata>> file : fromChart().entrySet()) {
-                String yaml = file.getValue().stream().map(Manifests.SERIALIZATION::asYaml).collect(Collectors.joining());
+                String yaml = file.getValue().stream()
+                        .map(Manifests.SERIALIZATION::asYaml)
+                        .collect(Collectors.joining());
                 Files.writeString(ProjectFiles.DEPLOY.resolve(file.getKey()), HEADER + yaml);
             }
             Files.writeString(ProjectFiles.DEPLOY.resolve(KUSTOMIZATION), kustomization());
@@ -84,10 +88,13 @@ final class DeployManifests {
 
     private static Namespace namespace() {
         // The operator's pod meets the restricted Pod Security Standard, so the namespace can enforce it.
-        return new NamespaceBuilder().withNewMetadata().withName(OperatorChart.NAMESPACE)
+        return new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(OperatorChart.NAMESPACE)
                 .addToLabels("app.kubernetes.io/part-of", "skillsync")
                 .addToLabels("pod-security.kubernetes.io/enforce", "restricted")
-                .endMetadata().build();
+                .endMetadata()
+                .build();
     }
 
     /** These describe a Helm release, which plain manifests are not. */
@@ -108,8 +115,14 @@ final class DeployManifests {
         Map<String, List<Class<? extends HasMetadata>>> files = new LinkedHashMap<>();
         files.put("namespace.yaml", List.of(Namespace.class));
         files.put("crd.yaml", List.of(CustomResourceDefinition.class));
-        files.put("rbac.yaml", List.of(ServiceAccount.class, ClusterRole.class, ClusterRoleBinding.class, Role.class,
-                RoleBinding.class));
+        files.put(
+                "rbac.yaml",
+                List.of(
+                        ServiceAccount.class,
+                        ClusterRole.class,
+                        ClusterRoleBinding.class,
+                        Role.class,
+                        RoleBinding.class));
         files.put("deployment.yaml", List.of(Deployment.class));
         return files;
     }

@@ -1,18 +1,17 @@
 package dev.skillsync.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * deploy/ must be what the chart renders with its default values. With -Dskillsync.regenerate-deploy=true this test
@@ -33,36 +32,44 @@ class DeployManifestsTest {
 
     @Test
     void everyFileHoldsWhatTheChartRenders() {
-        for (Map.Entry<String, List<HasMetadata>> file : DeployManifests.fromChart().entrySet()) {
+        for (Map.Entry<String, List<HasMetadata>> file :
+                DeployManifests.fromChart().entrySet()) {
             Path path = ProjectFiles.DEPLOY.resolve(file.getKey());
             assertThat(path).as(HOW_TO_FIX).isRegularFile();
 
             Manifests checkedIn = Manifests.parse(ProjectFiles.read(path));
 
-            assertThat(Manifests.asJson(checkedIn.objects())).as("%s: %s", file.getKey(), HOW_TO_FIX)
+            assertThat(Manifests.asJson(checkedIn.objects()))
+                    .as("%s: %s", file.getKey(), HOW_TO_FIX)
                     .containsExactlyInAnyOrderElementsOf(Manifests.asJson(file.getValue()));
         }
     }
 
     @Test
     void theKustomizationAppliesEveryFile() throws IOException {
-        JsonNode kustomization = new YAMLMapper().readTree(ProjectFiles.read(ProjectFiles.DEPLOY.resolve(
-                DeployManifests.KUSTOMIZATION)));
+        JsonNode kustomization = new YAMLMapper()
+                .readTree(ProjectFiles.read(ProjectFiles.DEPLOY.resolve(DeployManifests.KUSTOMIZATION)));
 
         List<String> resources = new ArrayList<>();
         kustomization.path("resources").forEach(resource -> resources.add(resource.asText()));
         assertThat(kustomization.path("kind").asText()).isEqualTo("Kustomization");
-        assertThat(resources).as(HOW_TO_FIX).containsExactlyElementsOf(DeployManifests.fromChart().keySet());
+        assertThat(resources)
+                .as(HOW_TO_FIX)
+                .containsExactlyElementsOf(DeployManifests.fromChart().keySet());
     }
 
     @Test
     void everythingIsInstalledIntoTheOperatorsNamespace() {
-        DeployManifests.fromChart().values().stream().flatMap(List::stream)
+        DeployManifests.fromChart().values().stream()
+                .flatMap(List::stream)
                 .filter(object -> !List.of("Namespace", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding")
                         .contains(object.getKind()))
                 .forEach(object -> assertThat(object.getMetadata().getNamespace())
-                        .as("namespace of %s %s", object.getKind(), object.getMetadata().getName())
+                        .as(
+                                "namespace of %s %s",
+                                object.getKind(), object.getMetadata().getName())
                         .isEqualTo(OperatorChart.NAMESPACE));
     }
 
-    /** As the API server would receive them: unset and empty fields look the same. */}
+    /** As the API server would receive them: unset and empty fields look the same. */
+}

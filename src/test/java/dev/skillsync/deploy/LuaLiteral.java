@@ -1,7 +1,6 @@
 package dev.skillsync.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
@@ -9,8 +8,7 @@ import java.util.Map;
 /** Writes JSON as a Lua table constructor, shaped as Argo CD hands a resource to a health script. */
 final class LuaLiteral {
 
-    private LuaLiteral() {
-    }
+    private LuaLiteral() {}
 
     static String of(JsonNode node) {
         StringBuilder lua = new StringBuilder();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -21,7 +20,8 @@ record Manifests(List<HasMetadata> objects) {
 
     static Manifests parse(String multiDocumentYaml) {
         List<HasMetadata> objects = new ArrayList<>();
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(multiDocumentYaml)) {
+        try (MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(multiDocumentYaml)) {
             while (documents.hasNext()) {
                 JsonNode document = documents.next();
                 // Empty documents (a bare "---", or a template that rendered nothing) hold no object.
@@ -37,7 +37,9 @@ record Manifests(List<HasMetadata> objects) {
 
     /** Objects as JSON trees, to compare whatever their Java types. */
     static List<JsonNode> asJson(List<HasMetadata> objects) {
-        return objects.stream().map(object -> SERIALIZATION.convertValue(object, JsonNode.class)).toList();
+        return objects.stream()
+                .map(object -> SERIALIZATION.convertValue(object, JsonNode.class))
+                .toList();
     }
 
     <T extends HasMetadata> List<T> all(Class<T> type) {
@@ -47,8 +49,8 @@ record Manifests(List<HasMetadata> objects) {
     <T extends HasMetadata> T single(Class<T> type) {
         List<T> matches = all(type);
         if (matches.size() != 1) {
-            throw new AssertionError("Expected one " + type.getSimpleName() + " but found " + matches.size()
-                    + " in " + describe());
+            throw new AssertionError(
+                    "Expected one " + type.getSimpleName() + " but found " + matches.size() + " in " + describe());
         }
         return matches.get(0);
     }
@@ -58,14 +60,15 @@ record Manifests(List<HasMetadata> objects) {
                 .filter(o -> Objects.equals(namespace, o.getMetadata().getNamespace())
                         && name.equals(o.getMetadata().getName()))
                 .findFirst()
-                .orElseThrow(() -> new NoSuchElementException("No " + type.getSimpleName() + " " + namespace + "/" + name
-                        + " in " + describe()));
+                .orElseThrow(() -> new NoSuchElementException(
+                        "No " + type.getSimpleName() + " " + namespace + "/" + name + " in " + describe()));
     }
 
     /** kind namespace/name of every object, for failure messages. */
     List<String> describe() {
         return objects.stream()
-                .map(o -> o.getKind() + " " + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName())
+                .map(o -> o.getKind() + " " + o.getMetadata().getNamespace() + "/"
+                        + o.getMetadata().getName())
                 .toList();
     }
 }

@@ -2,7 +2,6 @@ package dev.skillsync.deploy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,8 +15,7 @@ final class OperatorChart {
     /** helm-java's own default is 1.20, older than the chart's kubeVersion allows. */
     static final String KUBE_VERSION = "v1.31.0";
 
-    private OperatorChart() {
-    }
+    private OperatorChart() {}
 
     /** {@code helm template} with the chart's default values. */
     static Manifests render() {
@@ -32,7 +30,8 @@ final class OperatorChart {
     static String renderText(String valuesYaml) {
         Path values = writeTemporary(valuesYaml);
         try {
-            return new Helm(ProjectFiles.CHART).template()
+            return new Helm(ProjectFiles.CHART)
+                    .template()
                     .withName(RELEASE)
                     .withNamespace(NAMESPACE)
                     .withKubeVersion(KUBE_VERSION)
@@ -47,7 +46,8 @@ final class OperatorChart {
     static String installNotes(String valuesYaml) {
         Path values = writeTemporary(valuesYaml);
         try {
-            return new Helm(ProjectFiles.CHART).install()
+            return new Helm(ProjectFiles.CHART)
+                    .install()
                     .withName(RELEASE)
                     .withNamespace(NAMESPACE)
                     .withKubeVersion(KUBE_VERSION)

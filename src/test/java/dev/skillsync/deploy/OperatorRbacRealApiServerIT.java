@@ -1,5 +1,11 @@
 package dev.skillsync.deploy;
 
+import static dev.skillsync.testing.SkillFixtures.configMap;
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.newSkill;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.skillsync.fake.FakeSkillsApi;
 import dev.skillsync.local.OperatorProcess;
 import dev.skillsync.oci.RegistryServer;
@@ -27,11 +33,6 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,12 +44,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import static dev.skillsync.testing.SkillFixtures.configMap;
-import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.newSkill;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged operator, as a child process, with a ServiceAccount token bound to exactly the RBAC that
@@ -64,23 +63,36 @@ class OperatorRbacRealApiServerIT {
     private static final String USER = "skills-reader";
     private static final String PASSWORD = "correct-horse-battery-staple";
     private static final String REPOSITORY = "skills/rbac";
-    private static final Set<Class<? extends HasMetadata>> RBAC_AND_CRD = Set.of(ServiceAccount.class,
-            ClusterRole.class, ClusterRoleBinding.class, Role.class, RoleBinding.class, CustomResourceDefinition.class);
+    private static final Set<Class<? extends HasMetadata>> RBAC_AND_CRD = Set.of(
+            ServiceAccount.class,
+            ClusterRole.class,
+            ClusterRoleBinding.class,
+            Role.class,
+            RoleBinding.class,
+            CustomResourceDefinition.class);
 
     @TempDir
     static Path directory;
+
     private static FakeSkillsApi api;
     private static RegistryServer registry;
 
     @BeforeAll
     static void start() throws IOException {
-        assertThat(OperatorProcess.isBuilt()).as("the packaged operator (mvn package)").isTrue();
+        assertThat(OperatorProcess.isBuilt())
+                .as("the packaged operator (mvn package)")
+                .isTrue();
         api = FakeSkillsApi.start();
-        registry = RegistryServer.tlsWithBasicAuth(Files.createDirectory(directory.resolve("registry")), USER,
-                PASSWORD);
-        registry.pusher().pushArtifact(REPOSITORY, "1.0.0", List.of(
-                TestLayer.orasFile("SKILL.md", dev.skillsync.testing.SkillFixtures.skillMd("from-oci", "From OCI.")
-                        .getBytes(StandardCharsets.UTF_8))));
+        registry =
+                RegistryServer.tlsWithBasicAuth(Files.createDirectory(directory.resolve("registry")), USER, PASSWORD);
+        registry.pusher()
+                .pushArtifact(
+                        REPOSITORY,
+                        "1.0.0",
+                        List.of(TestLayer.orasFile(
+                                "SKILL.md",
+                                dev.skillsync.testing.SkillFixtures.skillMd("from-oci", "From OCI.")
+                                        .getBytes(StandardCharsets.UTF_8))));
     }
 
     @AfterAll
@@ -98,7 +110,8 @@ class OperatorRbacRealApiServerIT {
     void clusterWideTheOperatorDoesItsWholeJobWithTheChartsRbac() throws Exception {
         try (RealKubernetes cluster = RealKubernetes.start(Files.createDirectory(directory.resolve("cluster-wide")))) {
             Path log = directory.resolve("operator-cluster-wide.log");
-            try (OperatorProcess operator = startOperator(cluster, "leaderElection: {enabled: true}\n", List.of(), log)) {
+            try (OperatorProcess operator =
+                    startOperator(cluster, "leaderElection: {enabled: true}\n", List.of(), log)) {
                 wholeLifecycle(cluster, "anywhere");
                 assertLeaderElected(cluster);
             }
@@ -117,13 +130,17 @@ class OperatorRbacRealApiServerIT {
             try (OperatorProcess operator = startOperator(cluster, values, List.of("team-a", "team-b"), log)) {
                 cluster.ensureNamespace("elsewhere");
                 KubernetesClient admin = cluster.admin();
-                admin.resource(configMap("elsewhere", "files", true, files("outside", "Outside.", "pass\n"))).create();
+                admin.resource(configMap("elsewhere", "files", true, files("outside", "Outside.", "pass\n")))
+                        .create();
                 admin.resource(newSkill("elsewhere", "outside", "files")).create();
 
                 wholeLifecycle(cluster, "team-a");
                 Skill synced = syncConfigMapSkill(admin, "team-b", "second");
 
-                Skill outside = admin.resources(Skill.class).inNamespace("elsewhere").withName("outside").get();
+                Skill outside = admin.resources(Skill.class)
+                        .inNamespace("elsewhere")
+                        .withName("outside")
+                        .get();
                 assertThat(outside.getStatus()).isNull();
                 assertThat(outside.getMetadata().getFinalizers()).isEmpty();
                 assertThat(api.skills()).noneMatch(s -> s.displayTitle().startsWith("elsewhere/"));
@@ -150,13 +167,21 @@ class OperatorRbacRealApiServerIT {
             }
         }
         CustomResourceDefinition crd = chart.single(CustomResourceDefinition.class);
-        admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+        admin.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName(crd.getMetadata().getName())
                 .waitUntilCondition(RealKubernetes::established, 30, TimeUnit.SECONDS);
         String serviceAccount = chart.single(ServiceAccount.class).getMetadata().getName();
         String token = cluster.serviceAccountToken(OperatorChart.NAMESPACE, serviceAccount);
 
         Map<String, String> environment = new HashMap<>();
-        for (EnvVar variable : chart.single(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0)
+        for (EnvVar variable : chart.single(Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
                 .getEnv()) {
             environment.put(variable.getName(), valueOf(variable));
         }
@@ -190,7 +215,8 @@ class OperatorRbacRealApiServerIT {
         cluster.ensureNamespace(ns);
 
         // ConfigMap source, keeping one version: an update creates a version and prunes the old one.
-        admin.resource(configMap(ns, "files", true, files("pruned", "Pruned.", "v = 1\n"))).create();
+        admin.resource(configMap(ns, "files", true, files("pruned", "Pruned.", "v = 1\n")))
+                .create();
         Skill pruned = newSkill(ns, "pruned", "files");
         pruned.getSpec().setRetention(new Retention(1));
         admin.resource(pruned).create();
@@ -200,17 +226,27 @@ class OperatorRbacRealApiServerIT {
             cm.getData().put("run.py", "v = 2\n");
             return cm;
         });
-        await().atMost(TIMEOUT).until(() -> api.versions(prunedId).size() == 1
-                && !api.versions(prunedId).get(0).version().equals(firstVersion));
-        await().atMost(TIMEOUT).until(() -> hasEvent(admin, ns, "pruned", "VersionCreated")
-                && hasEvent(admin, ns, "pruned", "VersionsPruned") && hasEvent(admin, ns, "pruned", "SkillCreated"));
+        await().atMost(TIMEOUT)
+                .until(() -> api.versions(prunedId).size() == 1
+                        && !api.versions(prunedId).get(0).version().equals(firstVersion));
+        await().atMost(TIMEOUT)
+                .until(() -> hasEvent(admin, ns, "pruned", "VersionCreated")
+                        && hasEvent(admin, ns, "pruned", "VersionsPruned")
+                        && hasEvent(admin, ns, "pruned", "SkillCreated"));
 
         // Its own key, from a Secret in the Skill's namespace.
         String key = "sk-ant-team-key-" + ns;
         api.acceptKey(key);
-        admin.resource(new SecretBuilder().withNewMetadata().withName("team-key").withNamespace(ns).endMetadata()
-                .addToStringData("api-key", key).build()).create();
-        admin.resource(configMap(ns, "keyed-files", true, files("keyed", "Keyed.", "pass\n"))).create();
+        admin.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("team-key")
+                        .withNamespace(ns)
+                        .endMetadata()
+                        .addToStringData("api-key", key)
+                        .build())
+                .create();
+        admin.resource(configMap(ns, "keyed-files", true, files("keyed", "Keyed.", "pass\n")))
+                .create();
         Skill keyed = newSkill(ns, "keyed", "keyed-files");
         keyed.getSpec().setApiKeySecretRef(new SecretKeySelector("team-key", "api-key"));
         admin.resource(keyed).create();
@@ -218,8 +254,14 @@ class OperatorRbacRealApiServerIT {
 
         // OCI source over TLS with a private CA and a pull Secret.
         admin.resource(dockerConfig(ns)).create();
-        admin.resource(new SecretBuilder().withNewMetadata().withName("registry-ca").withNamespace(ns).endMetadata()
-                .addToData("ca.crt", Base64.getEncoder().encodeToString(registry.caCertificatePem())).build()).create();
+        admin.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("registry-ca")
+                        .withNamespace(ns)
+                        .endMetadata()
+                        .addToData("ca.crt", Base64.getEncoder().encodeToString(registry.caCertificatePem()))
+                        .build())
+                .create();
         OciSource oci = new OciSource();
         oci.setUrl(registry.url(REPOSITORY));
         oci.setRef(new OciRef("1.0.0", null));
@@ -237,20 +279,34 @@ class OperatorRbacRealApiServerIT {
         String keptId = awaitSynced(admin, ns, "kept").getStatus().getSkillId();
         admin.resources(Skill.class).inNamespace(ns).withName("kept").delete();
         admin.resources(Skill.class).inNamespace(ns).withName("pruned").delete();
-        await().atMost(TIMEOUT).until(() -> admin.resources(Skill.class).inNamespace(ns).withName("kept").get() == null
-                && admin.resources(Skill.class).inNamespace(ns).withName("pruned").get() == null);
+        await().atMost(TIMEOUT)
+                .until(() -> admin.resources(Skill.class)
+                                        .inNamespace(ns)
+                                        .withName("kept")
+                                        .get()
+                                == null
+                        && admin.resources(Skill.class)
+                                        .inNamespace(ns)
+                                        .withName("pruned")
+                                        .get()
+                                == null);
         assertThat(api.skill(keptId)).isPresent();
         assertThat(api.skill(prunedId)).isEmpty();
     }
 
     private Skill syncConfigMapSkill(KubernetesClient admin, String ns, String name) {
-        admin.resource(configMap(ns, name + "-files", true, files(name, "Synced.", "pass\n"))).create();
+        admin.resource(configMap(ns, name + "-files", true, files(name, "Synced.", "pass\n")))
+                .create();
         admin.resource(newSkill(ns, name, name + "-files")).create();
         return awaitSynced(admin, ns, name);
     }
 
     private static void assertLeaderElected(RealKubernetes cluster) {
-        List<Lease> leases = cluster.admin().leases().inNamespace(OperatorChart.NAMESPACE).list().getItems();
+        List<Lease> leases = cluster.admin()
+                .leases()
+                .inNamespace(OperatorChart.NAMESPACE)
+                .list()
+                .getItems();
         assertThat(leases).singleElement().satisfies(lease -> {
             assertThat(lease.getMetadata().getName()).isEqualTo(OperatorChart.RELEASE + "-leader");
             assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
@@ -261,24 +317,38 @@ class OperatorRbacRealApiServerIT {
         String output = Files.readString(log);
         // A refused call shows as "Forbidden" (the API server's reason) and "code=403" (fabric8's status), never as a
         // bare 403, which log timestamps' milliseconds may hold.
-        assertThat(output).as("operator log " + log).isNotBlank().doesNotContainIgnoringCase("forbidden")
+        assertThat(output)
+                .as("operator log " + log)
+                .isNotBlank()
+                .doesNotContainIgnoringCase("forbidden")
                 .doesNotContain("code=403");
     }
 
     private static Secret dockerConfig(String ns) {
         String auth = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         String config = "{\"auths\":{\"" + registry.host() + "\":{\"auth\":\"" + auth + "\"}}}";
-        return new SecretBuilder().withNewMetadata().withName("registry-credentials").withNamespace(ns).endMetadata()
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withName("registry-credentials")
+                .withNamespace(ns)
+                .endMetadata()
                 .withType("kubernetes.io/dockerconfigjson")
-                .addToData(".dockerconfigjson", Base64.getEncoder().encodeToString(config.getBytes(StandardCharsets.UTF_8)))
+                .addToData(
+                        ".dockerconfigjson",
+                        Base64.getEncoder().encodeToString(config.getBytes(StandardCharsets.UTF_8)))
                 .build();
     }
 
     private static Skill awaitSynced(KubernetesClient admin, String ns, String name) {
         await("Skill " + ns + "/" + name + " Ready=True Synced").atMost(TIMEOUT).until(() -> {
-            Skill skill = admin.resources(Skill.class).inNamespace(ns).withName(name).get();
-            return skill != null && skill.getStatus() != null && skill.getStatus().condition("Ready")
-                    .filter(c -> "True".equals(c.getStatus()) && "Synced".equals(c.getReason())).isPresent();
+            Skill skill =
+                    admin.resources(Skill.class).inNamespace(ns).withName(name).get();
+            return skill != null
+                    && skill.getStatus() != null
+                    && skill.getStatus()
+                            .condition("Ready")
+                            .filter(c -> "True".equals(c.getStatus()) && "Synced".equals(c.getReason()))
+                            .isPresent();
         });
         return admin.resources(Skill.class).inNamespace(ns).withName(name).get();
     }

@@ -18,8 +18,7 @@ final class ProjectFiles {
     static final Path ARGOCD_HEALTH_DOC = ROOT.resolve("docs/argocd-health.md");
     static final Path KUSTOMIZE_EXAMPLE = ROOT.resolve("examples/kustomize");
 
-    private ProjectFiles() {
-    }
+    private ProjectFiles() {}
 
     static String read(Path file) {
         try {

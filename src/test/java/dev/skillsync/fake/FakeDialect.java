@@ -8,7 +8,8 @@ import java.util.Locale;
  * beta shapes, content endpoint included, to requests with the beta header until {@link FakeSkillsApi#retireBeta()}.
  */
 public enum FakeDialect {
-    BETA, GA;
+    BETA,
+    GA;
 
     /** The dialect named as in {@code skillsync.api.dialect}: {@code beta} or {@code ga}. */
     public static FakeDialect named(String name) {

@@ -11,6 +11,7 @@ final class FakeSettings {
     private final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();
     /** Key to the workspaces it may name in anthropic-workspace-id. */
     private final Map<String, Set<String>> workspaces = new ConcurrentHashMap<>();
+
     private volatile boolean betaRetired;
     private volatile long maxUploadBytes;
     private volatile int maxPageSize;

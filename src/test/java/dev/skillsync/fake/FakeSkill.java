@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param latestVersion the newest remaining version as the fake's dialect identifies it (beta: epoch microseconds,
  *                      GA: the opaque id), or null when the skill has no versions
  */
-public record FakeSkill(String id, String displayTitle, String latestVersion, Instant createdAt, Instant updatedAt) {
-}
+public record FakeSkill(String id, String displayTitle, String latestVersion, Instant createdAt, Instant updatedAt) {}

@@ -3,7 +3,6 @@ package dev.skillsync.fake;
 import dev.skillsync.testing.CallHold;
 import dev.skillsync.testing.CallHolds;
 import dev.skillsync.testing.HttpCall;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -49,8 +48,8 @@ public final class FakeSkillsApi implements AutoCloseable {
 
     private FakeSkillsApi(int port, FakeDialect dialect) {
         this.dialect = dialect;
-        this.dispatcher = new SkillsApiDispatcher(dialect, store, settings, faults, calls, holdsOnReceipt,
-                holdsOnceProcessed);
+        this.dispatcher =
+                new SkillsApiDispatcher(dialect, store, settings, faults, calls, holdsOnReceipt, holdsOnceProcessed);
         this.port = listen(port).getPort();
     }
 
@@ -198,8 +197,8 @@ public final class FakeSkillsApi implements AutoCloseable {
      * @throws IllegalArgumentException with the server's message when the API would reject the upload
      */
     public FakeSkill createSkillOutOfBand(String displayTitle, Map<String, byte[]> files) {
-        return outOfBand(() -> store.createSkill(displayTitle, SkillUpload.validate(files, settings.maxUploadBytes()),
-                dialect));
+        return outOfBand(
+                () -> store.createSkill(displayTitle, SkillUpload.validate(files, settings.maxUploadBytes()), dialect));
     }
 
     /**

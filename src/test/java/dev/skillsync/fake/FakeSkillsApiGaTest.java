@@ -43,19 +43,22 @@ class FakeSkillsApiGaTest {
 
     @Test
     void skillAndVersionObjectsHaveTheGaFieldsOnly() throws IOException {
-        JsonNode skill = createSkill(Map.of("display_name", "PDF Tools"), files("first")).json();
+        JsonNode skill =
+                createSkill(Map.of("display_name", "PDF Tools"), files("first")).json();
 
-        assertThat(fieldNames(skill)).containsExactlyInAnyOrder("id", "type", "created_at", "updated_at",
-                "display_name", "latest_version_id", "source");
+        assertThat(fieldNames(skill))
+                .containsExactlyInAnyOrder(
+                        "id", "type", "created_at", "updated_at", "display_name", "latest_version_id", "source");
         assertThat(skill.get("display_name").asText()).isEqualTo("PDF Tools");
         assertThat(skill.get("source").get("type").asText()).isEqualTo("custom");
         String skillId = skill.get("id").asText();
         String latest = skill.get("latest_version_id").asText();
         assertThat(latest).doesNotMatch("[0-9]+");
 
-        JsonNode version = get(ga("/v1/skills/" + skillId + "/versions/" + latest)).json();
-        assertThat(fieldNames(version)).containsExactlyInAnyOrder("id", "type", "created_at", "description",
-                "skill_id", "name");
+        JsonNode version =
+                get(ga("/v1/skills/" + skillId + "/versions/" + latest)).json();
+        assertThat(fieldNames(version))
+                .containsExactlyInAnyOrder("id", "type", "created_at", "description", "skill_id", "name");
         assertThat(version.get("id").asText()).isEqualTo(latest);
         assertThat(version.get("type").asText()).isEqualTo("skill_version");
         assertThat(get(ga("/v1/skills/" + skillId + "/versions/latest")).json()).isEqualTo(version);
@@ -75,7 +78,8 @@ class FakeSkillsApiGaTest {
 
     @Test
     void displayNamesOverTheLimitOrOfSeveralLinesAreRefused() throws IOException {
-        assertThat(createSkill(Map.of("display_name", "x".repeat(255)), files("a")).status).isEqualTo(200);
+        assertThat(createSkill(Map.of("display_name", "x".repeat(255)), files("a")).status)
+                .isEqualTo(200);
 
         Answer tooLong = createSkill(Map.of("display_name", "x".repeat(256)), files("b"));
         Answer twoLines = createSkill(Map.of("display_name", "two\nlines"), files("c"));
@@ -95,7 +99,8 @@ class FakeSkillsApiGaTest {
         assertThat(betaTitle.status).isEqualTo(400);
         assertThat(betaTitle.errorMessage()).contains("display_title");
         assertThat(get(ga("/v1/skills?beta=true")).status).isEqualTo(400);
-        assertThat(get(ga("/v1/skills/" + skillId + "/versions?source=custom")).status).isEqualTo(400);
+        assertThat(get(ga("/v1/skills/" + skillId + "/versions?source=custom")).status)
+                .isEqualTo(400);
         assertThat(get(ga("/v1/skills/" + skillId + "?beta=true")).status).isEqualTo(400);
         assertThat(get(ga("/v1/skills?limit=1001")).status).isEqualTo(400);
         assertThat(get(ga("/v1/skills?limit=0")).status).isEqualTo(400);
@@ -112,7 +117,8 @@ class FakeSkillsApiGaTest {
         List<String> listed = new ArrayList<>();
         String page = null;
         do {
-            JsonNode body = get(ga("/v1/skills?limit=2" + (page == null ? "" : "&page=" + page))).json();
+            JsonNode body = get(ga("/v1/skills?limit=2" + (page == null ? "" : "&page=" + page)))
+                    .json();
             assertThat(body.has("has_more")).isFalse();
             body.get("data").forEach(skill -> listed.add(skill.get("id").asText()));
             page = body.get("next_page").isNull() ? null : body.get("next_page").asText();
@@ -127,13 +133,19 @@ class FakeSkillsApiGaTest {
         String skillId = skill.get("id").asText();
         String only = skill.get("latest_version_id").asText();
 
-        Answer refused = send(ga("/v1/skills/" + skillId + "/versions/" + only).delete().build());
+        Answer refused =
+                send(ga("/v1/skills/" + skillId + "/versions/" + only).delete().build());
         assertThat(refused.status).isEqualTo(400);
         assertThat(fake.versions(skillId)).hasSize(1);
 
         String second = createVersion(skillId, files("b")).json().get("id").asText();
-        assertThat(send(ga("/v1/skills/" + skillId + "/versions/latest").delete().build()).status).isEqualTo(404);
-        Answer deleted = send(ga("/v1/skills/" + skillId + "/versions/" + only).delete().build());
+        assertThat(send(ga("/v1/skills/" + skillId + "/versions/latest")
+                                .delete()
+                                .build())
+                        .status)
+                .isEqualTo(404);
+        Answer deleted =
+                send(ga("/v1/skills/" + skillId + "/versions/" + only).delete().build());
         assertThat(deleted.status).isEqualTo(200);
         assertThat(deleted.json().get("type").asText()).isEqualTo("skill_version_deleted");
         assertThat(fake.versions(skillId)).extracting(FakeVersion::version).containsExactly(second);
@@ -151,7 +163,8 @@ class FakeSkillsApiGaTest {
                 + skill.get("latest_version_id").asText() + "/content";
 
         assertThat(get(ga(content)).status).isEqualTo(404);
-        assertThat(get(ga(content).header("anthropic-beta", "skills-2025-10-02")).status).isEqualTo(200);
+        assertThat(get(ga(content).header("anthropic-beta", "skills-2025-10-02")).status)
+                .isEqualTo(200);
 
         fake.retireBeta();
 
@@ -176,7 +189,8 @@ class FakeSkillsApiGaTest {
     void aWorkspaceHeaderMustNameAWorkspaceOfTheKey() throws IOException {
         fake.allowWorkspace(FakeSkillsApi.DEFAULT_KEY, "wrkspc_a");
 
-        assertThat(get(ga("/v1/skills").header("anthropic-workspace-id", "wrkspc_a")).status).isEqualTo(200);
+        assertThat(get(ga("/v1/skills").header("anthropic-workspace-id", "wrkspc_a")).status)
+                .isEqualTo(200);
         Answer other = get(ga("/v1/skills").header("anthropic-workspace-id", "wrkspc_b"));
         assertThat(other.status).isEqualTo(403);
         assertThat(other.errorType()).isEqualTo("permission_error");
@@ -237,8 +251,8 @@ class FakeSkillsApiGaTest {
     }
 
     private static void addFiles(MultipartBody.Builder body, Map<String, String> files) {
-        files.forEach((path, content) -> body.addFormDataPart("files[]", path,
-                RequestBody.create(content, OCTET_STREAM)));
+        files.forEach(
+                (path, content) -> body.addFormDataPart("files[]", path, RequestBody.create(content, OCTET_STREAM)));
     }
 
     private static Map<String, String> files(String script) {

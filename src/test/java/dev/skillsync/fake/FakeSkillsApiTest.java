@@ -6,9 +6,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skillsync.testing.CallHold;
 import dev.skillsync.testing.HttpCall;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -80,12 +80,15 @@ class FakeSkillsApiTest {
         assertThat(skill.get("source").asText()).isEqualTo("custom");
         assertThat(firstVersion).matches("[0-9]{16}");
         assertThat(skill.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
-        assertThat(skill.get("updated_at").asText()).isEqualTo(skill.get("created_at").asText());
+        assertThat(skill.get("updated_at").asText())
+                .isEqualTo(skill.get("created_at").asText());
         assertThat(get("/v1/skills/" + skillId).json()).isEqualTo(skill);
 
         Map<String, String> secondFiles = Map.of(
-                "pdf-tools/SKILL.md", skillMd("pdf-tools", "Extracts text and tables from PDFs"),
-                "pdf-tools/lib/tables.py", "def tables(): pass\n");
+                "pdf-tools/SKILL.md",
+                skillMd("pdf-tools", "Extracts text and tables from PDFs"),
+                "pdf-tools/lib/tables.py",
+                "def tables(): pass\n");
         Answer versionAnswer = createVersion(skillId, secondFiles);
         assertThat(versionAnswer.status).isEqualTo(200);
         JsonNode version = versionAnswer.json();
@@ -97,7 +100,8 @@ class FakeSkillsApiTest {
         assertThat(version.get("description").asText()).isEqualTo("Extracts text and tables from PDFs");
         assertThat(version.get("directory").asText()).isEqualTo("pdf-tools");
         assertThat(Long.parseLong(secondVersion)).isGreaterThan(Long.parseLong(firstVersion));
-        assertThat(get("/v1/skills/" + skillId).json().get("latest_version").asText()).isEqualTo(secondVersion);
+        assertThat(get("/v1/skills/" + skillId).json().get("latest_version").asText())
+                .isEqualTo(secondVersion);
 
         JsonNode listed = get("/v1/skills").json();
         assertThat(listed.get("data")).hasSize(1);
@@ -107,7 +111,8 @@ class FakeSkillsApiTest {
 
         JsonNode versions = get("/v1/skills/" + skillId + "/versions").json();
         assertThat(versions.get("data").findValuesAsText("version")).containsExactly(firstVersion, secondVersion);
-        assertThat(get("/v1/skills/" + skillId + "/versions/" + secondVersion).json()).isEqualTo(version);
+        assertThat(get("/v1/skills/" + skillId + "/versions/" + secondVersion).json())
+                .isEqualTo(version);
 
         Answer download = get("/v1/skills/" + skillId + "/versions/" + secondVersion + "/content");
         assertThat(download.status).isEqualTo(200);
@@ -116,7 +121,9 @@ class FakeSkillsApiTest {
         assertThat(unzip(get("/v1/skills/" + skillId + "/versions/" + firstVersion + "/content").body))
                 .containsOnlyKeys("pdf-tools/SKILL.md", "pdf-tools/scripts/run.py");
 
-        assertThat(fake.skill(skillId)).get().extracting(FakeSkill::displayTitle, FakeSkill::latestVersion)
+        assertThat(fake.skill(skillId))
+                .get()
+                .extracting(FakeSkill::displayTitle, FakeSkill::latestVersion)
                 .containsExactly("PDF Tools", secondVersion);
         List<FakeVersion> stored = fake.versions(skillId);
         assertThat(stored).extracting(FakeVersion::version).containsExactly(firstVersion, secondVersion);
@@ -130,7 +137,9 @@ class FakeSkillsApiTest {
 
         assertThat(ok.headers.get("request-id")).matches("req_[0-9A-Za-z]+");
         assertThat(missing.status).isEqualTo(404);
-        assertThat(missing.headers.get("request-id")).matches("req_[0-9A-Za-z]+").isNotEqualTo(ok.headers.get("request-id"));
+        assertThat(missing.headers.get("request-id"))
+                .matches("req_[0-9A-Za-z]+")
+                .isNotEqualTo(ok.headers.get("request-id"));
         JsonNode error = missing.json();
         assertThat(error.get("type").asText()).isEqualTo("error");
         assertThat(error.get("error").get("type").asText()).isEqualTo("not_found_error");
@@ -140,54 +149,70 @@ class FakeSkillsApiTest {
 
     static Stream<Arguments> invalidUploads() {
         return Stream.of(
-                Arguments.of("SKILL.md below the top-level folder",
+                Arguments.of(
+                        "SKILL.md below the top-level folder",
                         Map.of("pdf-tools/docs/SKILL.md", skillMd("pdf-tools", "d"), "pdf-tools/run.py", "x"),
                         "SKILL.md file must be exactly in the top-level folder."),
-                Arguments.of("two top-level folders",
+                Arguments.of(
+                        "two top-level folders",
                         ordered("pdf-tools/SKILL.md", skillMd("pdf-tools", "d"), "other/run.py", "x"),
                         "All files must be in the same top-level directory; 'other/run.py' is not in 'pdf-tools'."),
-                Arguments.of("file outside any folder",
+                Arguments.of(
+                        "file outside any folder",
                         Map.of("SKILL.md", skillMd("pdf-tools", "d")),
                         "All files must be in the same top-level directory; 'SKILL.md' is not in a directory."),
-                Arguments.of("path escaping the folder",
+                Arguments.of(
+                        "path escaping the folder",
                         ordered("pdf-tools/SKILL.md", skillMd("pdf-tools", "d"), "pdf-tools/../run.py", "x"),
                         "Invalid file path 'pdf-tools/../run.py': paths must be relative, use '/' and contain no"
                                 + " empty, '.' or '..' segments."),
-                Arguments.of("no front matter",
+                Arguments.of(
+                        "no front matter",
                         Map.of("pdf-tools/SKILL.md", "# PDF tools\n"),
                         "SKILL.md must start with YAML front matter between '---' lines, holding 'name' and"
                                 + " 'description'."),
-                Arguments.of("no description",
+                Arguments.of(
+                        "no description",
                         Map.of("pdf-tools/SKILL.md", "---\nname: pdf-tools\n---\n"),
                         "SKILL.md front matter must contain 'description'."),
-                Arguments.of("no name",
+                Arguments.of(
+                        "no name",
                         Map.of("pdf-tools/SKILL.md", "---\ndescription: d\n---\n"),
                         "SKILL.md front matter must contain 'name'."),
-                Arguments.of("name longer than 64",
+                Arguments.of(
+                        "name longer than 64",
                         Map.of("a".repeat(65) + "/SKILL.md", skillMd("a".repeat(65), "d")),
                         "Skill name in SKILL.md must be at most 64 characters, found 65."),
-                Arguments.of("name with capitals",
+                Arguments.of(
+                        "name with capitals",
                         Map.of("pdf-tools/SKILL.md", skillMd("PDF-Tools", "d")),
                         "Skill name in SKILL.md must contain only lowercase letters, digits and hyphens: 'PDF-Tools'."),
-                Arguments.of("name with an XML tag",
+                Arguments.of(
+                        "name with an XML tag",
                         Map.of("pdf-tools/SKILL.md", skillMd("<b>pdf</b>", "d")),
                         "Skill name in SKILL.md must not contain XML tags."),
-                Arguments.of("name with reserved word claude",
+                Arguments.of(
+                        "name with reserved word claude",
                         Map.of("claude-helper/SKILL.md", skillMd("claude-helper", "d")),
                         "Skill name in SKILL.md must not contain the reserved word 'claude'."),
-                Arguments.of("name with reserved word anthropic",
+                Arguments.of(
+                        "name with reserved word anthropic",
                         Map.of("my-anthropic-tools/SKILL.md", skillMd("my-anthropic-tools", "d")),
                         "Skill name in SKILL.md must not contain the reserved word 'anthropic'."),
-                Arguments.of("empty description",
+                Arguments.of(
+                        "empty description",
                         Map.of("pdf-tools/SKILL.md", "---\nname: pdf-tools\ndescription: \"\"\n---\n"),
                         "Skill description in SKILL.md must not be empty."),
-                Arguments.of("description longer than 1024",
+                Arguments.of(
+                        "description longer than 1024",
                         Map.of("pdf-tools/SKILL.md", skillMd("pdf-tools", "d".repeat(1025))),
                         "Skill description in SKILL.md must be at most 1024 characters, found 1025."),
-                Arguments.of("description with an XML tag",
+                Arguments.of(
+                        "description with an XML tag",
                         Map.of("pdf-tools/SKILL.md", skillMd("pdf-tools", "Reads <pdf> files")),
                         "Skill description in SKILL.md must not contain XML tags."),
-                Arguments.of("folder not matching the name",
+                Arguments.of(
+                        "folder not matching the name",
                         Map.of("pdf-tools/SKILL.md", skillMd("pdf-kit", "d")),
                         "The folder name 'pdf-tools' must match the skill name 'pdf-kit' in SKILL.md."));
     }
@@ -214,7 +239,8 @@ class FakeSkillsApiTest {
 
     @Test
     void rejectsUploadsWithoutFilesParts() throws IOException {
-        RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+        RequestBody body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
                 .addFormDataPart("display_title", "No brackets")
                 .addFormDataPart("files", "pdf-tools/SKILL.md", RequestBody.create(skillMd("pdf-tools", "d"), null))
                 .build();
@@ -222,8 +248,9 @@ class FakeSkillsApiTest {
         Answer answer = send(request("/v1/skills").post(body).build());
 
         assertThat(answer.status).isEqualTo(400);
-        assertThat(answer.errorMessage()).isEqualTo("No files were uploaded: send each file of the skill as a"
-                + " multipart part named 'files[]' whose filename is the file's path.");
+        assertThat(answer.errorMessage())
+                .isEqualTo("No files were uploaded: send each file of the skill as a"
+                        + " multipart part named 'files[]' whose filename is the file's path.");
     }
 
     @Test
@@ -232,7 +259,8 @@ class FakeSkillsApiTest {
 
         assertThat(answer.status).isEqualTo(200);
         String skillId = answer.json().get("id").asText();
-        assertThat(fake.versions(skillId)).singleElement()
+        assertThat(fake.versions(skillId))
+                .singleElement()
                 .extracting(FakeVersion::directory, FakeVersion::name)
                 .containsExactly("PDF_Tools", "pdf-tools");
     }
@@ -241,8 +269,8 @@ class FakeSkillsApiTest {
     void rejectsUploadsOverTheSizeLimitAsTooLarge() throws IOException {
         fake.setMaxUploadBytes(100);
 
-        Answer answer = createSkill("Big", Map.of(
-                "pdf-tools/SKILL.md", skillMd("pdf-tools", "d"), "pdf-tools/data.bin", "x".repeat(100)));
+        Answer answer = createSkill(
+                "Big", Map.of("pdf-tools/SKILL.md", skillMd("pdf-tools", "d"), "pdf-tools/data.bin", "x".repeat(100)));
 
         assertThat(answer.status).isEqualTo(413);
         assertThat(answer.errorType()).isEqualTo("request_too_large");
@@ -251,19 +279,24 @@ class FakeSkillsApiTest {
 
     @Test
     void newVersionMustKeepTheSkillName() throws IOException {
-        String skillId = createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "d")).json().get("id").asText();
+        String skillId = createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "d"))
+                .json()
+                .get("id")
+                .asText();
 
         Answer answer = createVersion(skillId, Map.of("pdf-kit/SKILL.md", skillMd("pdf-kit", "d")));
 
         assertThat(answer.status).isEqualTo(400);
         assertThat(answer.errorMessage())
-                .isEqualTo("The skill name 'pdf-kit' in SKILL.md must match the name 'pdf-tools' this skill was created with.");
+                .isEqualTo(
+                        "The skill name 'pdf-kit' in SKILL.md must match the name 'pdf-tools' this skill was created with.");
         assertThat(fake.versions(skillId)).hasSize(1);
     }
 
     @Test
     void rejectsAReusedDisplayTitle() throws IOException {
-        assertThat(createSkill("Shared title", skillFiles("one", "one", "d")).status).isEqualTo(200);
+        assertThat(createSkill("Shared title", skillFiles("one", "one", "d")).status)
+                .isEqualTo(200);
 
         Answer answer = createSkill("Shared title", skillFiles("two", "two", "d"));
 
@@ -275,7 +308,8 @@ class FakeSkillsApiTest {
 
     @Test
     void skillWithVersionsCannotBeDeletedUntilAllVersionsAre() throws IOException {
-        JsonNode skill = createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "d")).json();
+        JsonNode skill =
+                createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "d")).json();
         String skillId = skill.get("id").asText();
 
         Answer refused = delete("/v1/skills/" + skillId);
@@ -285,7 +319,8 @@ class FakeSkillsApiTest {
         assertThat(fake.skill(skillId)).isPresent();
 
         String version = skill.get("latest_version").asText();
-        JsonNode versionDeleted = delete("/v1/skills/" + skillId + "/versions/" + version).json();
+        JsonNode versionDeleted =
+                delete("/v1/skills/" + skillId + "/versions/" + version).json();
         assertThat(versionDeleted.get("type").asText()).isEqualTo("skill_version_deleted");
         assertThat(versionDeleted.get("id").asText()).isEqualTo(version);
 
@@ -298,22 +333,36 @@ class FakeSkillsApiTest {
 
     @Test
     void deletingTheLatestVersionMakesThePreviousOneLatest() throws IOException {
-        JsonNode skill = createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "v1")).json();
+        JsonNode skill =
+                createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "v1")).json();
         String skillId = skill.get("id").asText();
         String first = skill.get("latest_version").asText();
-        String second = createVersion(skillId, skillFiles("pdf-tools", "pdf-tools", "v2")).json().get("version").asText();
+        String second = createVersion(skillId, skillFiles("pdf-tools", "pdf-tools", "v2"))
+                .json()
+                .get("version")
+                .asText();
 
-        assertThat(delete("/v1/skills/" + skillId + "/versions/" + second).status).isEqualTo(200);
-        assertThat(get("/v1/skills/" + skillId).json().get("latest_version").asText()).isEqualTo(first);
+        assertThat(delete("/v1/skills/" + skillId + "/versions/" + second).status)
+                .isEqualTo(200);
+        assertThat(get("/v1/skills/" + skillId).json().get("latest_version").asText())
+                .isEqualTo(first);
 
-        assertThat(delete("/v1/skills/" + skillId + "/versions/" + first).status).isEqualTo(200);
-        assertThat(get("/v1/skills/" + skillId).json().get("latest_version").isNull()).isTrue();
-        assertThat(fake.skill(skillId)).get().extracting(FakeSkill::latestVersion).isNull();
+        assertThat(delete("/v1/skills/" + skillId + "/versions/" + first).status)
+                .isEqualTo(200);
+        assertThat(get("/v1/skills/" + skillId).json().get("latest_version").isNull())
+                .isTrue();
+        assertThat(fake.skill(skillId))
+                .get()
+                .extracting(FakeSkill::latestVersion)
+                .isNull();
     }
 
     @Test
     void unknownSkillsAndVersionsAreNotFound() throws IOException {
-        String skillId = createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "d")).json().get("id").asText();
+        String skillId = createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "d"))
+                .json()
+                .get("id")
+                .asText();
 
         List<Answer> answers = List.of(
                 get("/v1/skills/skill_missing"),
@@ -335,7 +384,8 @@ class FakeSkillsApiTest {
     @Test
     void pagesThroughSkillsInCreationOrderWithOpaqueTokens() throws IOException {
         List<String> created = IntStream.range(0, 5)
-                .mapToObj(i -> fake.createSkillOutOfBand("Skill " + i, bytes(skillFiles("s" + i, "s" + i, "d"))).id())
+                .mapToObj(i -> fake.createSkillOutOfBand("Skill " + i, bytes(skillFiles("s" + i, "s" + i, "d")))
+                        .id())
                 .toList();
         fake.setMaxPageSize(2);
 
@@ -343,10 +393,13 @@ class FakeSkillsApiTest {
         List<Boolean> hasMore = new ArrayList<>();
         String token = null;
         do {
-            JsonNode page = get("/v1/skills?limit=100" + (token == null ? "" : "&page=" + token)).json();
+            JsonNode page = get("/v1/skills?limit=100" + (token == null ? "" : "&page=" + token))
+                    .json();
             listed.addAll(page.get("data").findValuesAsText("id"));
             hasMore.add(page.get("has_more").asBoolean());
-            token = page.get("next_page").isNull() ? null : page.get("next_page").asText();
+            token = page.get("next_page").isNull()
+                    ? null
+                    : page.get("next_page").asText();
         } while (token != null);
 
         assertThat(listed).isEqualTo(created);
@@ -355,11 +408,13 @@ class FakeSkillsApiTest {
 
     @Test
     void respectsTheRequestedLimitAndDefaultsToTwenty() throws IOException {
-        IntStream.range(0, 23).forEach(i -> fake.createSkillOutOfBand("Skill " + i, bytes(skillFiles("s" + i, "s" + i, "d"))));
+        IntStream.range(0, 23)
+                .forEach(i -> fake.createSkillOutOfBand("Skill " + i, bytes(skillFiles("s" + i, "s" + i, "d"))));
 
         JsonNode three = get("/v1/skills?limit=3").json();
         JsonNode byDefault = get("/v1/skills").json();
-        JsonNode rest = get("/v1/skills?page=" + byDefault.get("next_page").asText()).json();
+        JsonNode rest =
+                get("/v1/skills?page=" + byDefault.get("next_page").asText()).json();
 
         assertThat(three.get("data")).hasSize(3);
         assertThat(three.get("next_page").asText()).startsWith("page_");
@@ -381,10 +436,13 @@ class FakeSkillsApiTest {
         int pages = 0;
         do {
             String query = "?limit=2" + (token == null ? "" : "&page=" + token);
-            JsonNode page = get("/v1/skills/" + skill.id() + "/versions" + query).json();
+            JsonNode page =
+                    get("/v1/skills/" + skill.id() + "/versions" + query).json();
             descriptions.addAll(page.get("data").findValuesAsText("description"));
             versions.addAll(page.get("data").findValuesAsText("version"));
-            token = page.get("next_page").isNull() ? null : page.get("next_page").asText();
+            token = page.get("next_page").isNull()
+                    ? null
+                    : page.get("next_page").asText();
             pages++;
         } while (token != null);
 
@@ -399,11 +457,14 @@ class FakeSkillsApiTest {
         fake.createSkillOutOfBand("Other", bytes(skillFiles("other", "other", "d")));
         String skillsToken = get("/v1/skills?limit=1").json().get("next_page").asText();
 
-        assertThat(get("/v1/skills?limit=0").errorMessage()).isEqualTo("limit must be an integer from 1 to 100, got '0'.");
+        assertThat(get("/v1/skills?limit=0").errorMessage())
+                .isEqualTo("limit must be an integer from 1 to 100, got '0'.");
         assertThat(get("/v1/skills?limit=101").status).isEqualTo(400);
-        assertThat(get("/v1/skills/" + skill.id() + "/versions?limit=1000").status).isEqualTo(200);
+        assertThat(get("/v1/skills/" + skill.id() + "/versions?limit=1000").status)
+                .isEqualTo(200);
         assertThat(get("/v1/skills?page=garbage").status).isEqualTo(400);
-        assertThat(get("/v1/skills/" + skill.id() + "/versions?page=" + skillsToken).errorType())
+        assertThat(get("/v1/skills/" + skill.id() + "/versions?page=" + skillsToken)
+                        .errorType())
                 .isEqualTo("invalid_request_error");
     }
 
@@ -419,7 +480,8 @@ class FakeSkillsApiTest {
     @Test
     void rejectsMissingOrUnknownApiKeys() throws IOException {
         Answer noKey = send(request("/v1/skills").removeHeader("x-api-key").build());
-        Answer wrongKey = send(request("/v1/skills").header("x-api-key", "sk-ant-wrong").build());
+        Answer wrongKey =
+                send(request("/v1/skills").header("x-api-key", "sk-ant-wrong").build());
 
         assertThat(noKey.status).isEqualTo(401);
         assertThat(noKey.errorType()).isEqualTo("authentication_error");
@@ -433,17 +495,26 @@ class FakeSkillsApiTest {
         fake.acceptKey("sk-ant-team-a");
         fake.revokeKey(FakeSkillsApi.DEFAULT_KEY);
 
-        assertThat(send(request("/v1/skills").header("x-api-key", "sk-ant-team-a").build()).status).isEqualTo(200);
+        assertThat(send(request("/v1/skills")
+                                .header("x-api-key", "sk-ant-team-a")
+                                .build())
+                        .status)
+                .isEqualTo(200);
         assertThat(get("/v1/skills").status).isEqualTo(401);
     }
 
     @Test
     void requiresTheVersionAndBetaHeaders() throws IOException {
-        Answer noVersion = send(request("/v1/skills").removeHeader("anthropic-version").build());
-        Answer noBeta = send(request("/v1/skills").removeHeader("anthropic-beta").build());
-        Answer otherBeta = send(request("/v1/skills").header("anthropic-beta", "files-api-2025-04-14").build());
+        Answer noVersion =
+                send(request("/v1/skills").removeHeader("anthropic-version").build());
+        Answer noBeta =
+                send(request("/v1/skills").removeHeader("anthropic-beta").build());
+        Answer otherBeta = send(request("/v1/skills")
+                .header("anthropic-beta", "files-api-2025-04-14")
+                .build());
         Answer joinedBetas = send(request("/v1/skills")
-                .header("anthropic-beta", "files-api-2025-04-14, skills-2025-10-02").build());
+                .header("anthropic-beta", "files-api-2025-04-14, skills-2025-10-02")
+                .build());
 
         assertThat(noVersion.status).isEqualTo(400);
         assertThat(noVersion.errorMessage()).isEqualTo("anthropic-version: header is required");
@@ -455,7 +526,11 @@ class FakeSkillsApiTest {
 
     @Test
     void injectedFaultAnswersTheGivenTimesWithoutApplyingTheRequest() throws IOException {
-        fake.injectFault(Fault.on("POST", "/v1/skills").status(529).times(2).header("retry-after-ms", "10").build());
+        fake.injectFault(Fault.on("POST", "/v1/skills")
+                .status(529)
+                .times(2)
+                .header("retry-after-ms", "10")
+                .build());
 
         Answer first = createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "d"));
         Answer listing = get("/v1/skills");
@@ -477,7 +552,10 @@ class FakeSkillsApiTest {
     @Test
     void injectedFaultMatchesThePathRegexAndCarriesItsMessage() throws IOException {
         FakeSkill skill = fake.createSkillOutOfBand("PDF", bytes(skillFiles("pdf-tools", "pdf-tools", "d")));
-        fake.injectFault(Fault.on("GET", "/v1/skills/[^/]+/versions").status(500).message("upstream hiccup").build());
+        fake.injectFault(Fault.on("GET", "/v1/skills/[^/]+/versions")
+                .status(500)
+                .message("upstream hiccup")
+                .build());
 
         Answer skillRead = get("/v1/skills/" + skill.id());
         Answer faulted = get("/v1/skills/" + skill.id() + "/versions");
@@ -493,8 +571,11 @@ class FakeSkillsApiTest {
     @Test
     void aFaultThatLastsATimeAnswersEveryRequestUntilItIsOver() throws IOException {
         long injected = System.nanoTime();
-        fake.injectFault(Fault.onEveryRequest().status(503).header("retry-after", "5")
-                .lasting(Duration.ofMillis(300)).build());
+        fake.injectFault(Fault.onEveryRequest()
+                .status(503)
+                .header("retry-after", "5")
+                .lasting(Duration.ofMillis(300))
+                .build());
 
         Answer firstCreate = createSkill("PDF", skillFiles("pdf-tools", "pdf-tools", "d"));
         Answer firstList = get("/v1/skills");
@@ -560,7 +641,8 @@ class FakeSkillsApiTest {
             assertThatThrownBy(() -> create.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
             assertThat(fake.skills()).isEmpty();
             assertThat(fake.calls()).isEmpty();
-            assertThat(createSkill("Held", skillFiles("held", "held", "d")).status).as("the hold is used up")
+            assertThat(createSkill("Held", skillFiles("held", "held", "d")).status)
+                    .as("the hold is used up")
                     .isEqualTo(200);
         } finally {
             client.shutdownNow();
@@ -580,7 +662,9 @@ class FakeSkillsApiTest {
             hold.release();
 
             assertThat(create.get(10, TimeUnit.SECONDS).status).isEqualTo(200);
-            assertThat(fake.calls()).singleElement().satisfies(call -> assertThat(call.responseLost()).isFalse());
+            assertThat(fake.calls())
+                    .singleElement()
+                    .satisfies(call -> assertThat(call.responseLost()).isFalse());
         } finally {
             client.shutdownNow();
         }
@@ -591,30 +675,39 @@ class FakeSkillsApiTest {
         CallHold hold = fake.holdWhenProcessed("POST /v1/skills", HttpCall.matching("POST", "/v1/skills"));
         hold.drop();
 
-        assertThatThrownBy(() -> createSkill("Held", skillFiles("held", "held", "d"))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> createSkill("Held", skillFiles("held", "held", "d")))
+                .isInstanceOf(IOException.class);
 
         assertThat(fake.skills()).extracting(FakeSkill::displayTitle).containsExactly("Held");
-        assertThat(fake.calls()).singleElement().satisfies(call -> assertThat(call.responseLost()).isTrue());
+        assertThat(fake.calls())
+                .singleElement()
+                .satisfies(call -> assertThat(call.responseLost()).isTrue());
     }
 
     @Test
     void aHoldThatNoCallReachesFailsNamingTheCall() {
         CallHold hold = fake.holdWhenReceived("DELETE of skill_x", HttpCall.matching("DELETE", "/v1/skills/skill_x"));
 
-        assertThatThrownBy(() -> hold.awaitHeld(Duration.ofMillis(50))).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> hold.awaitHeld(Duration.ofMillis(50)))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("DELETE of skill_x");
     }
 
     @Test
     void latencyDelaysResponses() throws IOException {
         fake.setLatency(Duration.ofSeconds(1));
-        OkHttpClient impatient = http.newBuilder().readTimeout(Duration.ofMillis(100)).build();
+        OkHttpClient impatient =
+                http.newBuilder().readTimeout(Duration.ofMillis(100)).build();
 
-        assertThatThrownBy(() -> impatient.newCall(request("/v1/skills").build()).execute().close())
+        assertThatThrownBy(() -> impatient
+                        .newCall(request("/v1/skills").build())
+                        .execute()
+                        .close())
                 .isInstanceOf(InterruptedIOException.class);
 
         fake.setLatency(Duration.ZERO);
-        try (Response response = impatient.newCall(request("/v1/skills").build()).execute()) {
+        try (Response response =
+                impatient.newCall(request("/v1/skills").build()).execute()) {
             assertThat(response.code()).isEqualTo(200);
         }
     }
@@ -626,7 +719,8 @@ class FakeSkillsApiTest {
         delete("/v1/skills/skill_missing");
 
         List<RecordedCall> calls = fake.calls();
-        assertThat(calls).extracting(RecordedCall::method, RecordedCall::path, RecordedCall::query, RecordedCall::status)
+        assertThat(calls)
+                .extracting(RecordedCall::method, RecordedCall::path, RecordedCall::query, RecordedCall::status)
                 .containsExactly(
                         tuple("POST", "/v1/skills", "", 200),
                         tuple("GET", "/v1/skills", "limit=5&source=custom", 200),
@@ -648,16 +742,19 @@ class FakeSkillsApiTest {
     @Test
     void outOfBandChangesAreVisibleToClientsAndFollowTheSameRules() throws IOException {
         FakeSkill skill = fake.createSkillOutOfBand("PDF", bytes(skillFiles("pdf-tools", "pdf-tools", "v1")));
-        FakeVersion version = fake.createVersionOutOfBand(skill.id(), bytes(skillFiles("pdf-tools", "pdf-tools", "v2")));
+        FakeVersion version =
+                fake.createVersionOutOfBand(skill.id(), bytes(skillFiles("pdf-tools", "pdf-tools", "v2")));
 
-        assertThat(get("/v1/skills/" + skill.id()).json().get("latest_version").asText()).isEqualTo(version.version());
+        assertThat(get("/v1/skills/" + skill.id()).json().get("latest_version").asText())
+                .isEqualTo(version.version());
         assertThat(fake.calls()).hasSize(1);
         assertThatThrownBy(() -> fake.createSkillOutOfBand("PDF", bytes(skillFiles("other", "other", "d"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Skill cannot reuse an existing display_title: PDF");
         assertThatThrownBy(() -> fake.createVersionOutOfBand(skill.id(), bytes(skillFiles("pdf-kit", "pdf-kit", "d"))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> fake.createVersionOutOfBand("skill_missing", bytes(skillFiles("pdf-tools", "pdf-tools", "d"))))
+        assertThatThrownBy(() ->
+                        fake.createVersionOutOfBand("skill_missing", bytes(skillFiles("pdf-tools", "pdf-tools", "d"))))
                 .isInstanceOf(NoSuchElementException.class);
 
         fake.deleteSkillOutOfBand(skill.id());
@@ -688,13 +785,18 @@ class FakeSkillsApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Answer>> creates = IntStream.range(0, 40)
-                    .mapToObj(i -> (Callable<Answer>) () -> createSkill("Skill " + i, skillFiles("s" + i, "s" + i, "d")))
+                    .mapToObj(i ->
+                            (Callable<Answer>) () -> createSkill("Skill " + i, skillFiles("s" + i, "s" + i, "d")))
                     .toList();
             List<Answer> created = results(pool.invokeAll(creates));
 
             assertThat(created).extracting(answer -> answer.status).containsOnly(200);
-            assertThat(created).extracting(answer -> answer.json().get("id").asText()).doesNotHaveDuplicates();
-            assertThat(created).extracting(answer -> answer.json().get("latest_version").asText()).doesNotHaveDuplicates();
+            assertThat(created)
+                    .extracting(answer -> answer.json().get("id").asText())
+                    .doesNotHaveDuplicates();
+            assertThat(created)
+                    .extracting(answer -> answer.json().get("latest_version").asText())
+                    .doesNotHaveDuplicates();
             assertThat(fake.skills()).hasSize(40);
 
             String skillId = created.get(0).json().get("id").asText();
@@ -707,9 +809,12 @@ class FakeSkillsApiTest {
             List<FakeVersion> stored = fake.versions(skillId);
             assertThat(stored).hasSize(41);
             assertThat(stored).extracting(FakeVersion::id).doesNotHaveDuplicates();
-            List<Long> numbers = stored.stream().map(v -> Long.parseLong(v.version())).toList();
+            List<Long> numbers =
+                    stored.stream().map(v -> Long.parseLong(v.version())).toList();
             assertThat(numbers).isSorted().doesNotHaveDuplicates();
-            assertThat(fake.skill(skillId)).get().extracting(FakeSkill::latestVersion)
+            assertThat(fake.skill(skillId))
+                    .get()
+                    .extracting(FakeSkill::latestVersion)
                     .isEqualTo(stored.get(40).version());
         } finally {
             pool.shutdownNow();
@@ -758,7 +863,8 @@ class FakeSkillsApiTest {
 
     private Answer send(Request request) throws IOException {
         try (Response response = http.newCall(request).execute()) {
-            return new Answer(response.code(), response.headers(), response.body().bytes());
+            return new Answer(
+                    response.code(), response.headers(), response.body().bytes());
         }
     }
 
@@ -771,16 +877,20 @@ class FakeSkillsApiTest {
     }
 
     private Answer createSkill(String displayTitle, Map<String, String> files) throws IOException {
-        MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart("display_title", displayTitle);
-        files.forEach((path, content) -> body.addFormDataPart("files[]", path, RequestBody.create(content, OCTET_STREAM)));
+        MultipartBody.Builder body =
+                new MultipartBody.Builder().setType(MultipartBody.FORM).addFormDataPart("display_title", displayTitle);
+        files.forEach(
+                (path, content) -> body.addFormDataPart("files[]", path, RequestBody.create(content, OCTET_STREAM)));
         return send(request("/v1/skills").post(body.build()).build());
     }
 
     private Answer createVersion(String skillId, Map<String, String> files) throws IOException {
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
-        files.forEach((path, content) -> body.addFormDataPart("files[]", path, RequestBody.create(content, OCTET_STREAM)));
-        return send(request("/v1/skills/" + skillId + "/versions").post(body.build()).build());
+        files.forEach(
+                (path, content) -> body.addFormDataPart("files[]", path, RequestBody.create(content, OCTET_STREAM)));
+        return send(request("/v1/skills/" + skillId + "/versions")
+                .post(body.build())
+                .build());
     }
 
     private static String skillMd(String name, String description) {
@@ -788,8 +898,8 @@ class FakeSkillsApiTest {
     }
 
     private static Map<String, String> skillFiles(String directory, String name, String description) {
-        return ordered(directory + "/SKILL.md", skillMd(name, description),
-                directory + "/scripts/run.py", "print('hello')\n");
+        return ordered(
+                directory + "/SKILL.md", skillMd(name, description), directory + "/scripts/run.py", "print('hello')\n");
     }
 
     private static Map<String, String> ordered(String path1, String content1, String path2, String content2) {

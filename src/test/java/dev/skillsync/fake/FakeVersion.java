@@ -13,8 +13,15 @@ import java.util.TreeMap;
  *                identifier, under GA the opaque {@link #id()}
  * @param files   the uploaded files by full path ("pdf-tools/SKILL.md"); copies, so callers cannot alter the fake
  */
-public record FakeVersion(String id, String skillId, String version, String name, String description,
-                          String directory, Instant createdAt, SortedMap<String, byte[]> files) {
+public record FakeVersion(
+        String id,
+        String skillId,
+        String version,
+        String name,
+        String description,
+        String directory,
+        Instant createdAt,
+        SortedMap<String, byte[]> files) {
 
     public FakeVersion {
         files = copyOf(files);
@@ -23,7 +30,8 @@ public record FakeVersion(String id, String skillId, String version, String name
     /** This version as a dialect identifies it. */
     FakeVersion identifiedAs(FakeDialect dialect) {
         return dialect == FakeDialect.GA
-                ? new FakeVersion(id, skillId, id, name, description, directory, createdAt, files) : this;
+                ? new FakeVersion(id, skillId, id, name, description, directory, createdAt, files)
+                : this;
     }
 
     @Override

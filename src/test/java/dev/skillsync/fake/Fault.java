@@ -20,6 +20,7 @@ public final class Fault {
 
     /** Null: any method. */
     private final String method;
+
     private final Pattern path;
     private final int status;
     private final int times;
@@ -34,7 +35,8 @@ public final class Fault {
         this.times = builder.times;
         this.lasting = builder.lasting;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
-        this.message = builder.message != null ? builder.message
+        this.message = builder.message != null
+                ? builder.message
                 : "Injected " + ApiException.errorTypeFor(builder.status) + " (HTTP " + builder.status + ")";
     }
 
@@ -70,7 +72,8 @@ public final class Fault {
     }
 
     boolean matches(String requestMethod, String requestPath) {
-        return (method == null || method.equals(requestMethod)) && path.matcher(requestPath).matches();
+        return (method == null || method.equals(requestMethod))
+                && path.matcher(requestPath).matches();
     }
 
     @Override

@@ -14,7 +14,9 @@ final class FaultPlan {
     private final List<LostResponse> lostResponses = new ArrayList<>();
 
     synchronized void inject(Fault fault) {
-        long endsAt = fault.lasting() == null ? 0 : System.nanoTime() + fault.lasting().toNanos();
+        long endsAt = fault.lasting() == null
+                ? 0
+                : System.nanoTime() + fault.lasting().toNanos();
         faults.add(new ArmedFault(fault, fault.times(), endsAt));
     }
 
@@ -78,6 +80,5 @@ final class FaultPlan {
         }
     }
 
-    private record LostResponse(String method, Pattern path) {
-    }
+    private record LostResponse(String method, Pattern path) {}
 }

@@ -18,8 +18,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 record MultipartUpload(Map<String, String> textParts, Map<String, byte[]> files) {
 
     private static final String FILES_PART = "files[]";
-    private static final Pattern DISPOSITION_PARAMETER = Pattern.compile(
-            ";\\s*([A-Za-z0-9_*-]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;\\s]*))");
+    private static final Pattern DISPOSITION_PARAMETER =
+            Pattern.compile(";\\s*([A-Za-z0-9_*-]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;\\s]*))");
 
     static MultipartUpload read(RecordedRequest request) {
         String boundary = boundary(request.getHeader("Content-Type"));
@@ -52,14 +52,19 @@ record MultipartUpload(Map<String, String> textParts, Map<String, byte[]> files)
      * @throws ApiException 400 naming the first unknown part
      */
     void requireOnly(Set<String> knownTextParts) {
-        textParts.keySet().stream().filter(name -> !knownTextParts.contains(name)).findFirst().ifPresent(name -> {
-            throw ApiException.invalidRequest("Unknown field '" + name + "' in the multipart/form-data body.");
-        });
+        textParts.keySet().stream()
+                .filter(name -> !knownTextParts.contains(name))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw ApiException.invalidRequest("Unknown field '" + name + "' in the multipart/form-data body.");
+                });
     }
 
     private static String boundary(String contentType) {
         MediaType mediaType = contentType == null ? null : MediaType.parse(contentType);
-        if (mediaType == null || !mediaType.type().equals("multipart") || !mediaType.subtype().equals("form-data")) {
+        if (mediaType == null
+                || !mediaType.type().equals("multipart")
+                || !mediaType.subtype().equals("form-data")) {
             throw ApiException.invalidRequest("Content-Type must be multipart/form-data, got '" + contentType + "'.");
         }
         String boundary = mediaType.parameter("boundary");

@@ -11,8 +11,7 @@ final class PageToken {
 
     private static final String PREFIX = "page_";
 
-    private PageToken() {
-    }
+    private PageToken() {}
 
     static String encode(String list, long cursor) {
         byte[] raw = (list + "|" + cursor).getBytes(StandardCharsets.UTF_8);
@@ -24,8 +23,8 @@ final class PageToken {
         String expectedStart = list + "|";
         try {
             if (token.startsWith(PREFIX)) {
-                String raw = new String(Base64.getUrlDecoder().decode(token.substring(PREFIX.length())),
-                        StandardCharsets.UTF_8);
+                String raw = new String(
+                        Base64.getUrlDecoder().decode(token.substring(PREFIX.length())), StandardCharsets.UTF_8);
                 if (raw.startsWith(expectedStart)) {
                     return Long.parseLong(raw.substring(expectedStart.length()));
                 }

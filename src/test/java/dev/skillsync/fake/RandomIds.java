@@ -8,8 +8,7 @@ final class RandomIds {
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int LENGTH = 26;
 
-    private RandomIds() {
-    }
+    private RandomIds() {}
 
     static String next(String prefix) {
         ThreadLocalRandom random = ThreadLocalRandom.current();

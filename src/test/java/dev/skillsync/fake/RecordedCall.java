@@ -17,8 +17,17 @@ public final class RecordedCall {
     private final String workspaceId;
     private final long receivedNanos;
 
-    RecordedCall(String method, String path, String query, int status, String requestId, boolean responseLost,
-                 String apiKey, boolean betaHeader, String workspaceId, long receivedNanos) {
+    RecordedCall(
+            String method,
+            String path,
+            String query,
+            int status,
+            String requestId,
+            boolean responseLost,
+            String apiKey,
+            boolean betaHeader,
+            String workspaceId,
+            long receivedNanos) {
         this.betaHeader = betaHeader;
         this.workspaceId = workspaceId;
         this.method = method;
@@ -92,7 +101,7 @@ public final class RecordedCall {
     @Override
     public String toString() {
         String target = query.isEmpty() ? path : path + "?" + query;
-        return method + " " + target + " -> " + status + (responseLost ? " (response lost)" : "")
-                + " [" + requestId + "]";
+        return method + " " + target + " -> " + status + (responseLost ? " (response lost)" : "") + " [" + requestId
+                + "]";
     }
 }

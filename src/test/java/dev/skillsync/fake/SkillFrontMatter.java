@@ -15,8 +15,8 @@ record SkillFrontMatter(String name, String description) {
     static final int MAX_DESCRIPTION_LENGTH = 1024;
     private static final List<String> RESERVED_WORDS = List.of("anthropic", "claude");
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "\\A\\uFEFF?---[ \\t]*\\r?\\n(.*?)^---[ \\t]*\\r?$", Pattern.DOTALL | Pattern.MULTILINE);
+    private static final Pattern BLOCK =
+            Pattern.compile("\\A\\uFEFF?---[ \\t]*\\r?\\n(.*?)^---[ \\t]*\\r?$", Pattern.DOTALL | Pattern.MULTILINE);
     private static final Pattern NAME_CHARACTERS = Pattern.compile("[a-z0-9-]+");
     private static final Pattern XML_TAG = Pattern.compile("<\\s*/?\\s*[A-Za-z][^<>]*>");
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -62,8 +62,8 @@ record SkillFrontMatter(String name, String description) {
         }
         int length = name.codePointCount(0, name.length());
         if (length > MAX_NAME_LENGTH) {
-            throw ApiException.invalidRequest("Skill name in SKILL.md must be at most " + MAX_NAME_LENGTH
-                    + " characters, found " + length + ".");
+            throw ApiException.invalidRequest(
+                    "Skill name in SKILL.md must be at most " + MAX_NAME_LENGTH + " characters, found " + length + ".");
         }
         if (XML_TAG.matcher(name).find()) {
             throw ApiException.invalidRequest("Skill name in SKILL.md must not contain XML tags.");
@@ -87,8 +87,8 @@ record SkillFrontMatter(String name, String description) {
         }
         int length = description.codePointCount(0, description.length());
         if (length > MAX_DESCRIPTION_LENGTH) {
-            throw ApiException.invalidRequest("Skill description in SKILL.md must be at most "
-                    + MAX_DESCRIPTION_LENGTH + " characters, found " + length + ".");
+            throw ApiException.invalidRequest("Skill description in SKILL.md must be at most " + MAX_DESCRIPTION_LENGTH
+                    + " characters, found " + length + ".");
         }
         if (XML_TAG.matcher(description).find()) {
             throw ApiException.invalidRequest("Skill description in SKILL.md must not contain XML tags.");

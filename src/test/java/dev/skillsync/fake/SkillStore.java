@@ -29,6 +29,7 @@ final class SkillStore {
     private final FakeSettings settings;
     /** In creation order, which is also the list order. */
     private final Map<String, StoredSkill> skills = new LinkedHashMap<>();
+
     private final Set<String> issuedIds = new HashSet<>();
     private long nextSequence;
 
@@ -42,15 +43,19 @@ final class SkillStore {
      *                defaults to the front matter name
      */
     synchronized FakeSkill createSkill(String displayTitle, SkillUpload upload, FakeDialect dialect) {
-        if (dialect == FakeDialect.BETA && settings.titlesUnique() && displayTitle != null
+        if (dialect == FakeDialect.BETA
+                && settings.titlesUnique()
+                && displayTitle != null
                 && skills.values().stream().anyMatch(s -> displayTitle.equals(s.displayTitle))) {
             throw ApiException.invalidRequest("Skill cannot reuse an existing display_title: " + displayTitle);
         }
-        String title = dialect == FakeDialect.GA && displayTitle == null ? upload.frontMatter().name() : displayTitle;
+        String title = dialect == FakeDialect.GA && displayTitle == null
+                ? upload.frontMatter().name()
+                : displayTitle;
         long micros = clock.nextMicros();
         Instant now = VersionClock.toInstant(micros);
-        StoredSkill skill = new StoredSkill(uniqueId("skill_"), title, upload.frontMatter().name(), now,
-                nextSequence++);
+        StoredSkill skill =
+                new StoredSkill(uniqueId("skill_"), title, upload.frontMatter().name(), now, nextSequence++);
         skills.put(skill.id, skill);
         skill.add(newVersion(skill, upload, micros));
         return skill.snapshot(dialect);
@@ -60,8 +65,9 @@ final class SkillStore {
     synchronized FakeVersion createVersion(String skillId, SkillUpload upload) {
         StoredSkill skill = require(skillId);
         if (!skill.name.equals(upload.frontMatter().name())) {
-            throw ApiException.invalidRequest("The skill name '" + upload.frontMatter().name()
-                    + "' in SKILL.md must match the name '" + skill.name + "' this skill was created with.");
+            throw ApiException.invalidRequest(
+                    "The skill name '" + upload.frontMatter().name() + "' in SKILL.md must match the name '"
+                            + skill.name + "' this skill was created with.");
         }
         FakeVersion version = newVersion(skill, upload, clock.nextMicros());
         skill.add(version);
@@ -100,14 +106,18 @@ final class SkillStore {
             }
         }
         Page<StoredSkill> page = Page.of(matching, limit, s -> s.sequence);
-        return new Page<>(page.items().stream().map(skill -> skill.snapshot(dialect)).toList(), page.nextCursor());
+        return new Page<>(
+                page.items().stream().map(skill -> skill.snapshot(dialect)).toList(), page.nextCursor());
     }
 
     /** Oldest first, as the dialect identifies them. */
     synchronized List<FakeVersion> versions(String skillId, FakeDialect dialect) {
         StoredSkill skill = skills.get(skillId);
-        return skill == null ? List.of()
-                : skill.versions.values().stream().map(v -> v.identifiedAs(dialect)).toList();
+        return skill == null
+                ? List.of()
+                : skill.versions.values().stream()
+                        .map(v -> v.identifiedAs(dialect))
+                        .toList();
     }
 
     /**
@@ -137,7 +147,8 @@ final class SkillStore {
      */
     synchronized FakeVersion contentVersion(String skillId, String reference) {
         StoredSkill skill = require(skillId);
-        return find(skill, reference, FakeDialect.BETA).or(() -> byId(skill, reference))
+        return find(skill, reference, FakeDialect.BETA)
+                .or(() -> byId(skill, reference))
                 .orElseThrow(() -> versionNotFound(skillId, reference));
     }
 
@@ -145,7 +156,8 @@ final class SkillStore {
     synchronized void deleteVersion(String skillId, String reference, FakeDialect dialect) {
         StoredSkill skill = require(skillId);
         // GA deletes by id only, never by the latest alias.
-        Optional<FakeVersion> named = dialect == FakeDialect.GA ? byId(skill, reference) : find(skill, reference, dialect);
+        Optional<FakeVersion> named =
+                dialect == FakeDialect.GA ? byId(skill, reference) : find(skill, reference, dialect);
         FakeVersion found = named.orElseThrow(() -> versionNotFound(skillId, reference));
         if (dialect == FakeDialect.GA && skill.versions.size() == 1) {
             throw ApiException.invalidRequest("A skill must keep at least one version: version '" + reference
@@ -178,7 +190,9 @@ final class SkillStore {
             return parseVersion(reference).map(skill.versions::get);
         }
         if (reference.equals(LATEST)) {
-            return skill.versions.isEmpty() ? Optional.empty() : Optional.of(skill.versions.lastEntry().getValue());
+            return skill.versions.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(skill.versions.lastEntry().getValue());
         }
         return byId(skill, reference);
     }
@@ -188,8 +202,14 @@ final class SkillStore {
     }
 
     private FakeVersion newVersion(StoredSkill skill, SkillUpload upload, long micros) {
-        return new FakeVersion(uniqueId("skillver_"), skill.id, Long.toString(micros), upload.frontMatter().name(),
-                upload.frontMatter().description(), upload.directory(), VersionClock.toInstant(micros),
+        return new FakeVersion(
+                uniqueId("skillver_"),
+                skill.id,
+                Long.toString(micros),
+                upload.frontMatter().name(),
+                upload.frontMatter().description(),
+                upload.directory(),
+                VersionClock.toInstant(micros),
                 upload.files());
     }
 
@@ -223,6 +243,7 @@ final class SkillStore {
         final String displayTitle;
         /** The front matter name of the first version; every later version must carry it. */
         final String name;
+
         final Instant createdAt;
         final long sequence;
         final NavigableMap<Long, FakeVersion> versions = new TreeMap<>();
@@ -243,7 +264,9 @@ final class SkillStore {
         }
 
         FakeSkill snapshot(FakeDialect dialect) {
-            String latest = versions.isEmpty() ? null : versions.lastEntry().getValue().identifiedAs(dialect).version();
+            String latest = versions.isEmpty()
+                    ? null
+                    : versions.lastEntry().getValue().identifiedAs(dialect).version();
             return new FakeSkill(id, displayTitle, latest, createdAt, updatedAt);
         }
     }

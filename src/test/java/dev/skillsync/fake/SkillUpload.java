@@ -18,10 +18,11 @@ record SkillUpload(String directory, SkillFrontMatter frontMatter, SortedMap<Str
             throw ApiException.invalidRequest("No files were uploaded: send each file of the skill as a"
                     + " multipart part named 'files[]' whose filename is the file's path.");
         }
-        long total = files.values().stream().mapToLong(content -> content.length).sum();
+        long total =
+                files.values().stream().mapToLong(content -> content.length).sum();
         if (total > maxBytes) {
-            throw ApiException.tooLarge("The uploaded skill files total " + total
-                    + " bytes, more than the limit of " + maxBytes + " bytes.");
+            throw ApiException.tooLarge("The uploaded skill files total " + total + " bytes, more than the limit of "
+                    + maxBytes + " bytes.");
         }
         files.keySet().forEach(SkillUpload::checkPath);
         String directory = commonDirectory(files);
@@ -54,8 +55,8 @@ record SkillUpload(String directory, SkillFrontMatter frontMatter, SortedMap<Str
             int slash = path.indexOf('/');
             String top = slash < 0 ? null : path.substring(0, slash);
             if (top == null || (directory != null && !directory.equals(top))) {
-                throw ApiException.invalidRequest("All files must be in the same top-level directory; '"
-                        + path + "' is not" + (directory == null ? " in a directory." : " in '" + directory + "'."));
+                throw ApiException.invalidRequest("All files must be in the same top-level directory; '" + path
+                        + "' is not" + (directory == null ? " in a directory." : " in '" + directory + "'."));
             }
             directory = top;
         }

@@ -10,8 +10,7 @@ import java.util.zip.ZipOutputStream;
 /** The download of a version: a zip of its files under their full paths ("pdf-tools/SKILL.md"). */
 final class SkillZip {
 
-    private SkillZip() {
-    }
+    private SkillZip() {}
 
     static byte[] of(FakeVersion version) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

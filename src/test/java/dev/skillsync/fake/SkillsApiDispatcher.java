@@ -3,7 +3,6 @@ package dev.skillsync.fake;
 import dev.skillsync.testing.CallHold;
 import dev.skillsync.testing.CallHolds;
 import dev.skillsync.testing.HttpCall;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,14 @@ final class SkillsApiDispatcher extends Dispatcher {
     private final CallHolds<HttpCall> holdsOnceProcessed;
     private final FakeDialect dialect;
 
-    SkillsApiDispatcher(FakeDialect dialect, SkillStore store, FakeSettings settings, FaultPlan faults, CallLog calls,
-            CallHolds<HttpCall> holdsOnReceipt, CallHolds<HttpCall> holdsOnceProcessed) {
+    SkillsApiDispatcher(
+            FakeDialect dialect,
+            SkillStore store,
+            FakeSettings settings,
+            FaultPlan faults,
+            CallLog calls,
+            CallHolds<HttpCall> holdsOnReceipt,
+            CallHolds<HttpCall> holdsOnceProcessed) {
         this.dialect = dialect;
         this.store = store;
         this.settings = settings;
@@ -74,14 +79,21 @@ final class SkillsApiDispatcher extends Dispatcher {
             return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
         }
         Optional<Fault> fault = faults.takeFault(method, path, receivedNanos);
-        Reply reply = fault
-                .map(f -> Reply.error(f.status(), f.message(), requestId, f.headers()))
+        Reply reply = fault.map(f -> Reply.error(f.status(), f.message(), requestId, f.headers()))
                 .orElseGet(() -> answer(request, url, requestId));
-        boolean lost = (fault.isEmpty() && faults.takeLostResponse(method, path))
-                || !goesOn(holdsOnceProcessed.take(call));
+        boolean lost =
+                (fault.isEmpty() && faults.takeLostResponse(method, path)) || !goesOn(holdsOnceProcessed.take(call));
         String query = url.encodedQuery() == null ? "" : url.encodedQuery();
-        calls.add(new RecordedCall(method, path, query, reply.status(), requestId, lost,
-                request.getHeader("x-api-key"), hasBetaHeader(request), request.getHeader("anthropic-workspace-id"),
+        calls.add(new RecordedCall(
+                method,
+                path,
+                query,
+                reply.status(),
+                requestId,
+                lost,
+                request.getHeader("x-api-key"),
+                hasBetaHeader(request),
+                request.getHeader("anthropic-workspace-id"),
                 receivedNanos));
         if (lost) {
             return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
@@ -119,8 +131,8 @@ final class SkillsApiDispatcher extends Dispatcher {
         }
         String workspace = request.getHeader("anthropic-workspace-id");
         if (workspace != null && !settings.mayActOn(key, workspace)) {
-            throw new ApiException(403, "The anthropic-workspace-id header names a workspace this API key"
-                    + " cannot act on.");
+            throw new ApiException(
+                    403, "The anthropic-workspace-id header names a workspace this API key" + " cannot act on.");
         }
         if (hasBetaHeader(request)) {
             if (settings.betaRetired()) {
@@ -182,7 +194,8 @@ final class SkillsApiDispatcher extends Dispatcher {
         }
         // GA has no download: the content endpoint exists for requests with the beta header only.
         if ((m = CONTENT.matcher(path)).matches() && method.equals("GET") && shapes == FakeDialect.BETA) {
-            FakeVersion version = dialect == FakeDialect.GA ? store.contentVersion(m.group(1), m.group(2))
+            FakeVersion version = dialect == FakeDialect.GA
+                    ? store.contentVersion(m.group(1), m.group(2))
                     : store.version(m.group(1), m.group(2), FakeDialect.BETA);
             return Reply.zip(SkillZip.of(version));
         }
@@ -209,8 +222,8 @@ final class SkillsApiDispatcher extends Dispatcher {
             return;
         }
         if (displayName.length() > MAX_DISPLAY_NAME_LENGTH) {
-            throw ApiException.invalidRequest("display_name: at most " + MAX_DISPLAY_NAME_LENGTH
-                    + " characters, got " + displayName.length() + ".");
+            throw ApiException.invalidRequest("display_name: at most " + MAX_DISPLAY_NAME_LENGTH + " characters, got "
+                    + displayName.length() + ".");
         }
         if (displayName.contains("\n") || displayName.contains("\r")) {
             throw ApiException.invalidRequest("display_name must be a single line.");
@@ -232,8 +245,12 @@ final class SkillsApiDispatcher extends Dispatcher {
             throw ApiException.invalidRequest("source must be 'custom' or 'anthropic', got '" + source + "'.");
         }
         Page<FakeSkill> page = store.listSkills(after, limit, shapes == FakeDialect.GA, shapes);
-        return Reply.json(WireJson.page(page.items().stream().map(skill -> WireJson.skill(skill, shapes)).toList(),
-                page.nextCursor().map(cursor -> PageToken.encode("skills", cursor)), shapes));
+        return Reply.json(WireJson.page(
+                page.items().stream()
+                        .map(skill -> WireJson.skill(skill, shapes))
+                        .toList(),
+                page.nextCursor().map(cursor -> PageToken.encode("skills", cursor)),
+                shapes));
     }
 
     private Reply deleteSkill(String skillId, FakeDialect shapes) {
@@ -259,8 +276,10 @@ final class SkillsApiDispatcher extends Dispatcher {
         int limit = limit(url, shapes == FakeDialect.GA ? MAX_GA_LIMIT : MAX_VERSIONS_LIMIT);
         String list = "versions:" + skillId;
         Page<FakeVersion> page = store.listVersions(skillId, cursor(url, list), limit, shapes == FakeDialect.GA);
-        return Reply.json(WireJson.page(page.items().stream().map(v -> WireJson.version(v, shapes)).toList(),
-                page.nextCursor().map(cursor -> PageToken.encode(list, cursor)), shapes));
+        return Reply.json(WireJson.page(
+                page.items().stream().map(v -> WireJson.version(v, shapes)).toList(),
+                page.nextCursor().map(cursor -> PageToken.encode(list, cursor)),
+                shapes));
     }
 
     private Reply deleteVersion(String skillId, String version, FakeDialect shapes) {
@@ -270,9 +289,12 @@ final class SkillsApiDispatcher extends Dispatcher {
 
     /** The GA API refuses query parameters it does not know (the SDKs' beta `?beta=true` among them). */
     private static void requireOnlyParameters(HttpUrl url, Set<String> known) {
-        url.queryParameterNames().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
-            throw ApiException.invalidRequest("Unknown query parameter '" + name + "'.");
-        });
+        url.queryParameterNames().stream()
+                .filter(name -> !known.contains(name))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw ApiException.invalidRequest("Unknown query parameter '" + name + "'.");
+                });
     }
 
     private static void requireNoQuery(HttpUrl url, FakeDialect shapes) {

@@ -19,8 +19,7 @@ final class WireJson {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private WireJson() {
-    }
+    private WireJson() {}
 
     /** @param skill as {@code dialect} identifies its latest version */
     static ObjectNode skill(FakeSkill skill, FakeDialect dialect) {

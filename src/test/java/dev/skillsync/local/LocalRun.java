@@ -7,7 +7,6 @@ import dev.skillsync.testing.EmbeddedKubernetes;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,24 +37,28 @@ public final class LocalRun {
     private final Map<String, Skill> skills = new ConcurrentHashMap<>();
     /** The row last printed for each Skill, so that an unchanged row is not printed again. */
     private final Map<String, String> printedRows = new ConcurrentHashMap<>();
+
     private final CountDownLatch allReady = new CountDownLatch(1);
 
     public static void main(String[] args) throws Exception {
         MockServerLogging.quiet();
         boolean exitWhenReady = Boolean.getBoolean("skillsync.local.exit-when-ready");
-        Duration timeout = Duration.parse("PT" + System.getProperty("skillsync.local.timeout", "120s").toUpperCase());
+        Duration timeout = Duration.parse(
+                "PT" + System.getProperty("skillsync.local.timeout", "120s").toUpperCase());
         FakeDialect dialect = FakeDialect.named(System.getProperty("skillsync.api.dialect", "beta"));
         System.exit(new LocalRun().run(exitWhenReady, timeout, dialect));
     }
 
     int run(boolean exitWhenReady, Duration timeout, FakeDialect dialect) throws IOException, InterruptedException {
         if (!OperatorProcess.isBuilt()) {
-            System.err.println("No operator build at " + OperatorProcess.JAR + ": run `mvn -Plocal package -DskipTests`.");
+            System.err.println(
+                    "No operator build at " + OperatorProcess.JAR + ": run `mvn -Plocal package -DskipTests`.");
             return 2;
         }
         FakeSkillsApi fake = realApiKey() == null ? FakeSkillsApi.start(dialect) : null;
         try (EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start()) {
-            String apiUrl = fake != null ? fake.baseUrl()
+            String apiUrl = fake != null
+                    ? fake.baseUrl()
                     : System.getenv().getOrDefault("ANTHROPIC_BASE_URL", "https://api.anthropic.com");
             System.out.println("Kubernetes API (embedded): " + kubernetes.url());
             System.out.println("Skills API: " + apiUrl
@@ -66,11 +69,20 @@ public final class LocalRun {
                 System.out.println("applied " + example);
             }
             String apiKey = fake != null ? FakeSkillsApi.DEFAULT_KEY : realApiKey();
-            try (var operator = OperatorProcess.start(kubernetes.url(), apiUrl, apiKey, 0, OPERATOR_LOG,
+            try (var operator = OperatorProcess.start(
+                    kubernetes.url(),
+                    apiUrl,
+                    apiKey,
+                    0,
+                    OPERATOR_LOG,
                     Map.of("SKILLSYNC_API_DIALECT", dialect.settingValue()))) {
                 System.out.println("operator started (pid " + operator.pid() + "), log: " + OPERATOR_LOG + "\n");
                 System.out.printf(ROW, "NAMESPACE", "NAME", "SKILL ID", "VERSION", "READY", "REASON");
-                try (var watch = kubernetes.client().resources(Skill.class).inAnyNamespace().watch(new Printer())) {
+                try (var watch = kubernetes
+                        .client()
+                        .resources(Skill.class)
+                        .inAnyNamespace()
+                        .watch(new Printer())) {
                     if (!exitWhenReady) {
                         return operator.waitFor();
                     }
@@ -106,18 +118,26 @@ public final class LocalRun {
 
         @Override
         public void eventReceived(Action action, Skill skill) {
-            String key = skill.getMetadata().getNamespace() + "/" + skill.getMetadata().getName();
+            String key = skill.getMetadata().getNamespace() + "/"
+                    + skill.getMetadata().getName();
             if (action == Action.DELETED) {
                 skills.remove(key);
             } else {
                 skills.put(key, skill);
             }
             Optional<Condition> ready = ReadyCondition.of(skill);
-            String row = String.format(ROW, skill.getMetadata().getNamespace(), skill.getMetadata().getName(),
-                    skill.getStatus() == null || skill.getStatus().getSkillId() == null ? "" : skill.getStatus().getSkillId(),
-                    skill.getStatus() == null || skill.getStatus().getLatestVersion() == null ? ""
+            String row = String.format(
+                    ROW,
+                    skill.getMetadata().getNamespace(),
+                    skill.getMetadata().getName(),
+                    skill.getStatus() == null || skill.getStatus().getSkillId() == null
+                            ? ""
+                            : skill.getStatus().getSkillId(),
+                    skill.getStatus() == null || skill.getStatus().getLatestVersion() == null
+                            ? ""
                             : skill.getStatus().getLatestVersion(),
-                    ready.map(Condition::getStatus).orElse(""), ready.map(Condition::getReason).orElse(""));
+                    ready.map(Condition::getStatus).orElse(""),
+                    ready.map(Condition::getReason).orElse(""));
             // As kubectl get -w shows it: a row only when something in it changed.
             if (action == Action.DELETED || !row.equals(printedRows.put(key, row))) {
                 System.out.print(row);

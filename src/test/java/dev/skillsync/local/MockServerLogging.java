@@ -9,8 +9,7 @@ public final class MockServerLogging {
     /** Held so the setting is not lost with the logger, which java.util.logging keeps only weakly. */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
-    private MockServerLogging() {
-    }
+    private MockServerLogging() {}
 
     public static void quiet() {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);

@@ -33,8 +33,8 @@ public final class OperatorProcess implements AutoCloseable {
      *                 {@code ps} shows
      * @param httpPort the port of {@code /q/health} and {@code /q/metrics}; 0 picks a free one
      */
-    public static OperatorProcess start(String kubernetesUrl, String skillsApiUrl, String apiKey, int httpPort,
-                                        Path log) throws IOException {
+    public static OperatorProcess start(
+            String kubernetesUrl, String skillsApiUrl, String apiKey, int httpPort, Path log) throws IOException {
         return start(kubernetesUrl, skillsApiUrl, apiKey, httpPort, log, Map.of());
     }
 
@@ -42,8 +42,14 @@ public final class OperatorProcess implements AutoCloseable {
      * As {@link #start(String, String, String, int, Path)}, with more of the operator's settings as environment
      * variables, e.g. {@code QUARKUS_OPERATOR_SDK_NAMESPACES} or {@code SKILLSYNC_API_DIALECT}.
      */
-    public static OperatorProcess start(String kubernetesUrl, String skillsApiUrl, String apiKey, int httpPort,
-                                        Path log, Map<String, String> settings) throws IOException {
+    public static OperatorProcess start(
+            String kubernetesUrl,
+            String skillsApiUrl,
+            String apiKey,
+            int httpPort,
+            Path log,
+            Map<String, String> settings)
+            throws IOException {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("ANTHROPIC_BASE_URL", skillsApiUrl);
         environment.put("ANTHROPIC_API_KEY", apiKey);
@@ -58,11 +64,13 @@ public final class OperatorProcess implements AutoCloseable {
     public static OperatorProcess start(String kubernetesUrl, Map<String, String> environment, int httpPort, Path log)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java,
+        var builder = new ProcessBuilder(
+                java,
                 "-Dquarkus.kubernetes-client.api-server-url=" + kubernetesUrl,
                 "-Dquarkus.kubernetes-client.trust-certs=true",
                 "-Dquarkus.http.port=" + httpPort,
-                "-jar", JAR.toString());
+                "-jar",
+                JAR.toString());
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
@@ -96,8 +104,8 @@ public final class OperatorProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("operator (pid " + process.pid() + ") still running "
-                    + STOP_TIMEOUT_SECONDS + "s after SIGKILL");
+            throw new IllegalStateException(
+                    "operator (pid " + process.pid() + ") still running " + STOP_TIMEOUT_SECONDS + "s after SIGKILL");
         }
     }
 

@@ -3,6 +3,13 @@ package dev.skillsync.oci;
 import dev.skillsync.testing.CallHold;
 import dev.skillsync.testing.CallHolds;
 import dev.skillsync.testing.HttpCall;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -15,14 +22,6 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Predicate;
-
 /**
  * A plain HTTP proxy on 127.0.0.1 in front of a test registry that passes every request on as it is, except the ones a
  * test holds: an OCI pull can then be stopped half-way, as a slow or stalled registry would stop it.
@@ -30,13 +29,20 @@ import java.util.function.Predicate;
 public final class HoldingRegistryProxy implements AutoCloseable {
 
     /** Headers about one connection, not the message; each side sets its own. */
-    private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
-            "keep-alive", "accept-encoding", "content-encoding");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "host",
+            "connection",
+            "content-length",
+            "transfer-encoding",
+            "keep-alive",
+            "accept-encoding",
+            "content-encoding");
 
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     private final String upstream;
-    private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+    private final OkHttpClient http =
+            new OkHttpClient.Builder().followRedirects(false).build();
     private final CallHolds<HttpCall> holds = new CallHolds<>();
     private final MockWebServer server = new MockWebServer();
 
@@ -92,13 +98,16 @@ public final class HoldingRegistryProxy implements AutoCloseable {
 
     private MockResponse passOn(RecordedRequest request) {
         String method = request.getMethod();
-        Optional<CallHold> hold = holds.take(new HttpCall(method, request.getRequestUrl().encodedPath(), ""));
+        Optional<CallHold> hold =
+                holds.take(new HttpCall(method, request.getRequestUrl().encodedPath(), ""));
         if (hold.isPresent() && !hold.get().hold()) {
             return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
         }
-        RequestBody body = WITH_BODY.contains(method) ? RequestBody.create(request.getBody().readByteArray(), null)
+        RequestBody body = WITH_BODY.contains(method)
+                ? RequestBody.create(request.getBody().readByteArray(), null)
                 : null;
-        Request.Builder forward = new Request.Builder().url(upstream + request.getPath()).method(method, body);
+        Request.Builder forward =
+                new Request.Builder().url(upstream + request.getPath()).method(method, body);
         request.getHeaders().forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getFirst().toLowerCase(Locale.ROOT))) {
                 forward.addHeader(header.getFirst(), header.getSecond());
@@ -114,7 +123,8 @@ public final class HoldingRegistryProxy implements AutoCloseable {
                     headers.add(header.getFirst(), header.getSecond());
                 }
             });
-            answer.setHeaders(headers.add("Content-Length", contentLength(method, response, answer)).build());
+            answer.setHeaders(headers.add("Content-Length", contentLength(method, response, answer))
+                    .build());
             return answer;
         } catch (IOException e) {
             return new MockResponse().setResponseCode(502).setBody("registry unreachable through the proxy: " + e);

@@ -1,11 +1,11 @@
 package dev.skillsync.oci;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OciReferenceTest {
 
@@ -13,19 +13,21 @@ class OciReferenceTest {
 
     @Test
     void aUrlWithPortAndNestedPathKeepsHostAndRepository() {
-        OciReference reference = OciReference.parse("oci://Registry.Example.com:5000/team-a/skills/pdf-tools", "1.2.0",
-                null);
+        OciReference reference =
+                OciReference.parse("oci://Registry.Example.com:5000/team-a/skills/pdf-tools", "1.2.0", null);
 
-        assertThat(reference).isEqualTo(new OciReference("registry.example.com:5000", "team-a/skills/pdf-tools",
-                "1.2.0", null));
+        assertThat(reference)
+                .isEqualTo(new OciReference("registry.example.com:5000", "team-a/skills/pdf-tools", "1.2.0", null));
         assertThat(reference.reference()).isEqualTo("1.2.0");
         assertThat(reference).hasToString("registry.example.com:5000/team-a/skills/pdf-tools:1.2.0");
     }
 
     @Test
     void withoutTagOrDigestTheTagIsLatest() {
-        assertThat(OciReference.parse("oci://ghcr.io/acme/skill", null, null).tag()).isEqualTo("latest");
-        assertThat(OciReference.parse("oci://ghcr.io/acme/skill", "", " ").tag()).isEqualTo("latest");
+        assertThat(OciReference.parse("oci://ghcr.io/acme/skill", null, null).tag())
+                .isEqualTo("latest");
+        assertThat(OciReference.parse("oci://ghcr.io/acme/skill", "", " ").tag())
+                .isEqualTo("latest");
     }
 
     @Test
@@ -39,10 +41,11 @@ class OciReferenceTest {
 
     @ParameterizedTest
     @CsvSource({
-            "oci://docker.io/alpine, registry-1.docker.io, library/alpine",
-            "oci://index.docker.io/acme/skill, registry-1.docker.io, acme/skill",
-            "oci://registry-1.docker.io/library/alpine, registry-1.docker.io, library/alpine",
-            "oci://localhost:5000/alpine, localhost:5000, alpine"})
+        "oci://docker.io/alpine, registry-1.docker.io, library/alpine",
+        "oci://index.docker.io/acme/skill, registry-1.docker.io, acme/skill",
+        "oci://registry-1.docker.io/library/alpine, registry-1.docker.io, library/alpine",
+        "oci://localhost:5000/alpine, localhost:5000, alpine"
+    })
     void dockerHubNamesAreRewrittenToItsApiHostAndOfficialNamespace(String url, String registry, String repository) {
         OciReference reference = OciReference.parse(url, null, null);
 
@@ -51,16 +54,20 @@ class OciReferenceTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "https://ghcr.io/acme/skill | url must have the form oci://host[:port]/repository/path",
-            "oci://ghcr.io | has no repository path",
-            "oci://ghcr.io/ | has no repository path",
-            "oci://ghcr.io/acme/skill:1.0 | contains a tag: put it in ref.tag",
-            "oci://ghcr.io/acme/skill@sha256:00 | contains a digest: put it in ref.digest",
-            "oci://ghcr.io/Acme/Skill | 'Acme/Skill' is not a valid repository path",
-            "oci://ghcr.io/acme//skill | 'acme//skill' is not a valid repository path",
-            "oci://ghcr.io/acme/../skill | 'acme/../skill' is not a valid repository path",
-            "oci://ghcr.io:port/acme | 'ghcr.io:port' is not a registry host[:port]"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "https://ghcr.io/acme/skill | url must have the form oci://host[:port]/repository/path",
+                "oci://ghcr.io | has no repository path",
+                "oci://ghcr.io/ | has no repository path",
+                "oci://ghcr.io/acme/skill:1.0 | contains a tag: put it in ref.tag",
+                "oci://ghcr.io/acme/skill@sha256:00 | contains a digest: put it in ref.digest",
+                "oci://ghcr.io/Acme/Skill | 'Acme/Skill' is not a valid repository path",
+                "oci://ghcr.io/acme//skill | 'acme//skill' is not a valid repository path",
+                "oci://ghcr.io/acme/../skill | 'acme/../skill' is not a valid repository path",
+                "oci://ghcr.io:port/acme | 'ghcr.io:port' is not a registry host[:port]"
+            })
     void badUrlsAreRefusedSayingWhatToFix(String url, String message) {
         assertThatThrownBy(() -> OciReference.parse(url, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -78,10 +85,13 @@ class OciReferenceTest {
     @Test
     void badTagsAndDigestsAreRefused() {
         assertThatThrownBy(() -> OciReference.parse("oci://ghcr.io/acme/skill", "-bad", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'-bad' is not a valid tag");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'-bad' is not a valid tag");
         assertThatThrownBy(() -> OciReference.parse("oci://ghcr.io/acme/skill", null, "sha256:XYZ"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'sha256:XYZ' is not a valid digest");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'sha256:XYZ' is not a valid digest");
         assertThatThrownBy(() -> OciReference.parse("oci://ghcr.io/acme/skill", "1.0", DIGEST))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("either a tag or a digest, not both");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("either a tag or a digest, not both");
     }
 }

@@ -1,22 +1,21 @@
 package dev.skillsync.oci;
 
-import dev.skillsync.testing.TestTier;
-import org.junit.jupiter.api.Tag;
-import dev.skillsync.testing.SkillFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.skillsync.testing.SkillFixtures;
+import dev.skillsync.testing.TestTier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Authentication against real registries: HTTPS with a private CA and htpasswd Basic auth, and token auth with a
@@ -32,6 +31,7 @@ class OciRegistryAuthTest {
 
     @TempDir
     static Path directory;
+
     static RegistryServer basicRegistry;
     static TokenServer tokenService;
     static RegistryServer tokenRegistry;
@@ -42,7 +42,8 @@ class OciRegistryAuthTest {
 
     @BeforeAll
     static void startRegistries() throws Exception {
-        basicRegistry = RegistryServer.tlsWithBasicAuth(Files.createDirectory(directory.resolve("basic")), USER, PASSWORD);
+        basicRegistry =
+                RegistryServer.tlsWithBasicAuth(Files.createDirectory(directory.resolve("basic")), USER, PASSWORD);
         Path tokenDirectory = Files.createDirectory(directory.resolve("token"));
         tokenService = new TokenServer(tokenDirectory, USER, PASSWORD);
         tokenRegistry = RegistryServer.withTokenAuth(tokenDirectory, tokenService);
@@ -85,12 +86,14 @@ class OciRegistryAuthTest {
     @Test
     void credentialsFromADockerConfigJsonKeyWithSchemePull() throws Exception {
         byte[] dockerConfig = ("{\"auths\":{\"https://" + basicRegistry.host() + "\":{\"username\":\"" + USER
-                + "\",\"password\":\"" + PASSWORD + "\"}}}").getBytes(StandardCharsets.UTF_8);
+                        + "\",\"password\":\"" + PASSWORD + "\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
         OciReference reference = OciReference.parse(basicRegistry.url(REPOSITORY), "1.0.0", null);
-        Optional<RegistryCredentials> credentials = RegistryCredentials.fromDockerConfigJson(dockerConfig,
-                reference.registry());
+        Optional<RegistryCredentials> credentials =
+                RegistryCredentials.fromDockerConfigJson(dockerConfig, reference.registry());
 
-        assertThat(client.pull(reference, basicDigest, credentials, basicRegistry.connection()).files())
+        assertThat(client.pull(reference, basicDigest, credentials, basicRegistry.connection())
+                        .files())
                 .containsOnlyKeys(TestSkill.FILES.keySet());
     }
 
@@ -98,10 +101,12 @@ class OciRegistryAuthTest {
     void aTlsRegistryWithoutItsCaIsUnreachableWithAHint() {
         OciReference reference = OciReference.parse(basicRegistry.url(REPOSITORY), "1.0.0", null);
 
-        assertThatThrownBy(() -> client.resolveDigest(reference, Optional.of(new RegistryCredentials(USER, PASSWORD)),
-                RegistryConnection.of(false, null)))
-                .isInstanceOfSatisfying(OciException.class,
-                        e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNREACHABLE))
+        assertThatThrownBy(() -> client.resolveDigest(
+                        reference,
+                        Optional.of(new RegistryCredentials(USER, PASSWORD)),
+                        RegistryConnection.of(false, null)))
+                .isInstanceOfSatisfying(
+                        OciException.class, e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNREACHABLE))
                 .hasMessageContaining("TLS connection to registry " + basicRegistry.host() + " failed")
                 .hasMessageContaining("certSecretRef");
     }
@@ -110,10 +115,12 @@ class OciRegistryAuthTest {
     void basicAuthWithAWrongPasswordIsUnauthorizedWithoutTheSecret() {
         OciReference reference = OciReference.parse(basicRegistry.url(REPOSITORY), "1.0.0", null);
 
-        assertThatThrownBy(() -> client.resolveDigest(reference,
-                Optional.of(new RegistryCredentials(USER, WRONG_PASSWORD)), basicRegistry.connection()))
-                .isInstanceOfSatisfying(OciException.class,
-                        e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED))
+        assertThatThrownBy(() -> client.resolveDigest(
+                        reference,
+                        Optional.of(new RegistryCredentials(USER, WRONG_PASSWORD)),
+                        basicRegistry.connection()))
+                .isInstanceOfSatisfying(
+                        OciException.class, e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED))
                 .hasMessageContaining("denied access to tag 1.0.0")
                 .hasMessageNotContaining(WRONG_PASSWORD);
     }
@@ -123,8 +130,8 @@ class OciRegistryAuthTest {
         OciReference reference = OciReference.parse(basicRegistry.url(REPOSITORY), "1.0.0", null);
 
         assertThatThrownBy(() -> client.resolveDigest(reference, Optional.empty(), basicRegistry.connection()))
-                .isInstanceOfSatisfying(OciException.class,
-                        e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED))
+                .isInstanceOfSatisfying(
+                        OciException.class, e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED))
                 .hasMessageContaining("requires credentials: set spec.source.oci.secretRef");
     }
 
@@ -144,10 +151,12 @@ class OciRegistryAuthTest {
     void tokenAuthWithAWrongPasswordIsUnauthorizedWithTheServicesMessage() {
         OciReference reference = OciReference.parse(tokenRegistry.url(REPOSITORY), "1.0.0", null);
 
-        assertThatThrownBy(() -> client.resolveDigest(reference,
-                Optional.of(new RegistryCredentials(USER, WRONG_PASSWORD)), tokenRegistry.connection()))
-                .isInstanceOfSatisfying(OciException.class,
-                        e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED))
+        assertThatThrownBy(() -> client.resolveDigest(
+                        reference,
+                        Optional.of(new RegistryCredentials(USER, WRONG_PASSWORD)),
+                        tokenRegistry.connection()))
+                .isInstanceOfSatisfying(
+                        OciException.class, e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED))
                 .hasMessageContaining("token service of registry " + tokenRegistry.host() + " rejected the credentials")
                 .hasMessageContaining("incorrect username or password")
                 .hasMessageNotContaining(WRONG_PASSWORD);
@@ -158,8 +167,8 @@ class OciRegistryAuthTest {
         OciReference reference = OciReference.parse(tokenRegistry.url(REPOSITORY), "1.0.0", null);
 
         assertThatThrownBy(() -> client.resolveDigest(reference, Optional.empty(), tokenRegistry.connection()))
-                .isInstanceOfSatisfying(OciException.class,
-                        e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED))
+                .isInstanceOfSatisfying(
+                        OciException.class, e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED))
                 .hasMessageContaining("no credentials were sent");
     }
 
@@ -167,16 +176,21 @@ class OciRegistryAuthTest {
     void aTokenObtainedWithOneCredentialIsNeverUsedForAnother() throws Exception {
         OciReference reference = OciReference.parse(tokenRegistry.url(REPOSITORY), "1.0.0", null);
         Optional<RegistryCredentials> right = Optional.of(new RegistryCredentials(USER, PASSWORD));
-        assertThat(client.resolveDigest(reference, right, tokenRegistry.connection())).isEqualTo(tokenDigest);
+        assertThat(client.resolveDigest(reference, right, tokenRegistry.connection()))
+                .isEqualTo(tokenDigest);
 
-        assertThatThrownBy(() -> client.pull(reference, tokenDigest,
-                Optional.of(new RegistryCredentials(USER, WRONG_PASSWORD)), tokenRegistry.connection()))
-                .isInstanceOfSatisfying(OciException.class,
-                        e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED));
+        assertThatThrownBy(() -> client.pull(
+                        reference,
+                        tokenDigest,
+                        Optional.of(new RegistryCredentials(USER, WRONG_PASSWORD)),
+                        tokenRegistry.connection()))
+                .isInstanceOfSatisfying(
+                        OciException.class, e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED));
         assertThatThrownBy(() -> client.pull(reference, tokenDigest, Optional.empty(), tokenRegistry.connection()))
-                .isInstanceOfSatisfying(OciException.class,
-                        e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED));
-        assertThat(client.pull(reference, tokenDigest, right, tokenRegistry.connection()).files())
+                .isInstanceOfSatisfying(
+                        OciException.class, e -> assertThat(e.kind()).isEqualTo(OciException.Kind.UNAUTHORIZED));
+        assertThat(client.pull(reference, tokenDigest, right, tokenRegistry.connection())
+                        .files())
                 .containsOnlyKeys(TestSkill.FILES.keySet());
     }
 
@@ -184,12 +198,17 @@ class OciRegistryAuthTest {
     void theSameCredentialsReuseTheirTokenAcrossOperations() throws Exception {
         OciReference reference = OciReference.parse(tokenRegistry.url(REPOSITORY), "1.0.0", null);
         int before = tokenService.tokenRequests();
-        client.resolveDigest(reference, Optional.of(new RegistryCredentials(USER, PASSWORD)), tokenRegistry.connection());
+        client.resolveDigest(
+                reference, Optional.of(new RegistryCredentials(USER, PASSWORD)), tokenRegistry.connection());
         int requests = tokenService.tokenRequests();
         assertThat(requests).isGreaterThan(before);
 
-        client.resolveDigest(reference, Optional.of(new RegistryCredentials(USER, PASSWORD)), tokenRegistry.connection());
-        client.pull(reference, tokenDigest, Optional.of(new RegistryCredentials(USER, PASSWORD)),
+        client.resolveDigest(
+                reference, Optional.of(new RegistryCredentials(USER, PASSWORD)), tokenRegistry.connection());
+        client.pull(
+                reference,
+                tokenDigest,
+                Optional.of(new RegistryCredentials(USER, PASSWORD)),
                 tokenRegistry.connection());
 
         assertThat(tokenService.tokenRequests()).isEqualTo(requests);

@@ -1,16 +1,15 @@
 package dev.skillsync.oci;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.skillsync.testing.TestPki;
 import dev.skillsync.testing.TestTier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Tag(TestTier.EXTERNAL_TOOLS_TAG)
 class RegistryConnectionTest {
@@ -21,8 +20,10 @@ class RegistryConnectionTest {
 
         RegistryConnection connection = RegistryConnection.of(false, pki.caPem());
 
-        assertThat(connection.caCertificates()).singleElement()
-                .satisfies(ca -> assertThat(ca.getSubjectX500Principal().getName()).isEqualTo("CN=skillsync test CA"));
+        assertThat(connection.caCertificates())
+                .singleElement()
+                .satisfies(
+                        ca -> assertThat(ca.getSubjectX500Principal().getName()).isEqualTo("CN=skillsync test CA"));
     }
 
     @Test

@@ -1,23 +1,27 @@
 package dev.skillsync.oci;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistryCredentialsTest {
 
     private static final String PASSWORD = "p@ss:w0rd";
 
     @ParameterizedTest
-    @ValueSource(strings = {"registry.example.com:5000", "https://registry.example.com:5000",
-            "http://registry.example.com:5000/v2/", "REGISTRY.example.com:5000"})
+    @ValueSource(
+            strings = {
+                "registry.example.com:5000",
+                "https://registry.example.com:5000",
+                "http://registry.example.com:5000/v2/",
+                "REGISTRY.example.com:5000"
+            })
     void anEntryMatchesWithOrWithoutSchemeAndPath(String key) {
         byte[] config = config("{\"" + key + "\":{\"auth\":\"" + base64("reader:" + PASSWORD) + "\"}}");
 
@@ -60,20 +64,22 @@ class RegistryCredentialsTest {
     @Test
     void malformedDocumentsAreRefusedWithoutQuotingTheSecret() {
         assertThatThrownBy(() -> RegistryCredentials.fromDockerConfigJson(
-                "{\"auths\": {\"ghcr.io\": {\"password\": s3cr3t-value}}}".getBytes(StandardCharsets.UTF_8), "ghcr.io"))
+                        "{\"auths\": {\"ghcr.io\": {\"password\": s3cr3t-value}}}".getBytes(StandardCharsets.UTF_8),
+                        "ghcr.io"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not valid JSON (line 1, column")
                 .hasMessageNotContaining("s3cr3t");
-        assertThatThrownBy(() -> RegistryCredentials.fromDockerConfigJson("{}".getBytes(StandardCharsets.UTF_8), "ghcr.io"))
+        assertThatThrownBy(() ->
+                        RegistryCredentials.fromDockerConfigJson("{}".getBytes(StandardCharsets.UTF_8), "ghcr.io"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("has no \"auths\" object");
         assertThatThrownBy(() -> RegistryCredentials.fromDockerConfigJson(
-                config("{\"ghcr.io\":{\"auth\":\"" + base64("no-colon-s3cr3t") + "\"}}"), "ghcr.io"))
+                        config("{\"ghcr.io\":{\"auth\":\"" + base64("no-colon-s3cr3t") + "\"}}"), "ghcr.io"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not the base64 of username:password")
                 .hasMessageNotContaining("s3cr3t");
         assertThatThrownBy(() -> RegistryCredentials.fromDockerConfigJson(
-                config("{\"ghcr.io\":{\"identitytoken\":\"s3cr3t\"}}"), "ghcr.io"))
+                        config("{\"ghcr.io\":{\"identitytoken\":\"s3cr3t\"}}"), "ghcr.io"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("has neither \"auth\" nor \"username\" and \"password\"");
     }

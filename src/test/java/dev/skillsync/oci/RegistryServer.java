@@ -1,13 +1,10 @@
 package dev.skillsync.oci;
 
-import dev.skillsync.testing.TestPki;
+import static org.awaitility.Awaitility.await;
+
 import dev.skillsync.testing.ExternalCommand;
 import dev.skillsync.testing.LoopbackPort;
-import okhttp3.Credentials;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-
+import dev.skillsync.testing.TestPki;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import static org.awaitility.Awaitility.await;
+import okhttp3.Credentials;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * A real distribution registry ({@code docker-registry serve}, Debian package docker-registry) on a free
@@ -41,8 +40,9 @@ public final class RegistryServer implements AutoCloseable {
     /**
      * @param caPem the PEM of the CA that signed the registry's certificate; null for plain HTTP
      */
-    private RegistryServer(Path directory, String securityConfig, byte[] caPem,
-            Function<String, String> pushAuthorization) throws IOException {
+    private RegistryServer(
+            Path directory, String securityConfig, byte[] caPem, Function<String, String> pushAuthorization)
+            throws IOException {
         this.port = LoopbackPort.free();
         this.caPem = caPem;
         this.connection = RegistryConnection.of(caPem == null, caPem);
@@ -69,10 +69,14 @@ public final class RegistryServer implements AutoCloseable {
                 %s""".formatted(storage, port, securityConfig));
         this.log = directory.resolve("registry.log");
         this.process = ExternalCommand.DOCKER_REGISTRY.start(ExternalCommand.DOCKER_REGISTRY
-                .command("serve", config.toString()).redirectErrorStream(true).redirectOutput(log.toFile()));
+                .command("serve", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile()));
         try {
-            await("docker-registry answering on port " + port).atMost(STARTUP_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(50)).until(this::answers);
+            await("docker-registry answering on port " + port)
+                    .atMost(STARTUP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(this::answers);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -101,7 +105,8 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     static RegistryServer withTokenAuth(Path directory, TokenServer tokens) throws IOException {
-        String security = """
+        String security =
+                """
                 auth:
                   token:
                     realm: %s
@@ -109,8 +114,8 @@ public final class RegistryServer implements AutoCloseable {
                     issuer: %s
                     rootcertbundle: %s
                 """.formatted(tokens.realm(), TokenServer.SERVICE, TokenServer.ISSUER, tokens.rootCertBundle());
-        return new RegistryServer(directory, security, null,
-                repository -> "Bearer " + tokens.mint(repository, List.of("pull", "push")));
+        return new RegistryServer(
+                directory, security, null, repository -> "Bearer " + tokens.mint(repository, List.of("pull", "push")));
     }
 
     /** The registry's host:port, as in oci:// URLs. */
@@ -137,8 +142,8 @@ public final class RegistryServer implements AutoCloseable {
      */
     public Path blobFile(String digest) {
         String hex = digest.substring("sha256:".length());
-        return storage.resolve(Path.of("docker", "registry", "v2", "blobs", "sha256", hex.substring(0, 2), hex,
-                "data"));
+        return storage.resolve(
+                Path.of("docker", "registry", "v2", "blobs", "sha256", hex.substring(0, 2), hex, "data"));
     }
 
     public ArtifactPusher pusher() {
@@ -160,10 +165,11 @@ public final class RegistryServer implements AutoCloseable {
 
     private boolean answers() throws IOException {
         if (!process.isAlive()) {
-            throw new IllegalStateException("docker-registry exited with " + process.exitValue() + ": "
-                    + Files.readString(log));
+            throw new IllegalStateException(
+                    "docker-registry exited with " + process.exitValue() + ": " + Files.readString(log));
         }
-        Request ping = new Request.Builder().url((connection.insecure() ? "http://" : "https://") + host() + "/v2/")
+        Request ping = new Request.Builder()
+                .url((connection.insecure() ? "http://" : "https://") + host() + "/v2/")
                 .build();
         try (Response response = http.newCall(ping).execute()) {
             return response.code() == 200 || response.code() == 401;

@@ -1,10 +1,5 @@
 package dev.skillsync.oci;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,12 +7,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /** Writes tar archives for tests, including the entries a hostile artifact would carry. */
 public final class TarBuilder {
 
-    private record Entry(TarArchiveEntry header, byte[] content) {
-    }
+    private record Entry(TarArchiveEntry header, byte[] content) {}
 
     private final List<Entry> entries = new ArrayList<>();
 

@@ -16,10 +16,16 @@ public record TestLayer(String mediaType, byte[] content, Map<String, String> an
         TarBuilder tar = new TarBuilder().directory(directory + "/");
         files.forEach((path, content) -> tar.file(directory + "/" + path, content));
         byte[] tarball = tar.build();
-        return new TestLayer(MediaTypes.OCI_LAYER_TAR_GZIP, TarBuilder.gzip(tarball), Map.of(
-                MediaTypes.TITLE_ANNOTATION, directory,
-                MediaTypes.ORAS_UNPACK, "true",
-                "io.deis.oras.content.digest", Digests.sha256(tarball)));
+        return new TestLayer(
+                MediaTypes.OCI_LAYER_TAR_GZIP,
+                TarBuilder.gzip(tarball),
+                Map.of(
+                        MediaTypes.TITLE_ANNOTATION,
+                        directory,
+                        MediaTypes.ORAS_UNPACK,
+                        "true",
+                        "io.deis.oras.content.digest",
+                        Digests.sha256(tarball)));
     }
 
     /** What {@code flux push artifact} makes of a directory: one gzipped tar of its files, at the tar's root. */

@@ -1,6 +1,6 @@
 package dev.skillsync.oci;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,8 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TokenCacheTest {
 
@@ -30,14 +29,16 @@ class TokenCacheTest {
                 .isEmpty();
         assertThat(cache.get(cache.key("ghcr.io", SCOPE, Optional.empty()))).isEmpty();
         assertThat(cache.get(cache.key("quay.io", SCOPE, reader))).isEmpty();
-        assertThat(cache.get(cache.key("ghcr.io", "repository:skills/other:pull", reader))).isEmpty();
+        assertThat(cache.get(cache.key("ghcr.io", "repository:skills/other:pull", reader)))
+                .isEmpty();
     }
 
     @Test
     void theKeyHoldsNoCredentialInClear() {
         TokenCache cache = new TokenCache(Clock.fixed(NOW, ZoneOffset.UTC));
 
-        assertThat(cache.key("ghcr.io", SCOPE, Optional.of(new RegistryCredentials("reader", "s3cr3t"))).toString())
+        assertThat(cache.key("ghcr.io", SCOPE, Optional.of(new RegistryCredentials("reader", "s3cr3t")))
+                        .toString())
                 .doesNotContain("s3cr3t");
     }
 

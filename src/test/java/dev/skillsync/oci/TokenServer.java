@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.skillsync.testing.ExternalCommand;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,14 +51,29 @@ final class TokenServer implements AutoCloseable {
     TokenServer(Path directory, String username, String password) throws IOException, GeneralSecurityException {
         this.username = username;
         this.password = password;
-        ExternalCommand.OPENSSL.runIn(directory, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-                "token.key", "-out", "token.crt", "-days", "2", "-subj", "/CN=skillsync test token signer");
+        ExternalCommand.OPENSSL.runIn(
+                directory,
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "token.key",
+                "-out",
+                "token.crt",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=skillsync test token signer");
         this.signingCertificate = directory.resolve("token.crt");
-        this.signingKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
-                pemBody(Files.readString(directory.resolve("token.key")))));
+        this.signingKey = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(pemBody(Files.readString(directory.resolve("token.key")))));
         try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(signingCertificate))) {
-            this.x5c = Base64.getEncoder().encodeToString(
-                    CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded());
+            this.x5c = Base64.getEncoder()
+                    .encodeToString(CertificateFactory.getInstance("X.509")
+                            .generateCertificate(in)
+                            .getEncoded());
         }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/token", this::issue);
@@ -93,11 +107,15 @@ final class TokenServer implements AutoCloseable {
         tokenRequests.incrementAndGet();
         try (exchange) {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String expected = "Basic " + Base64.getEncoder().encodeToString(
-                    (username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            String expected = "Basic "
+                    + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
             if (authorization != null && !authorization.equals(expected)) {
-                respond(exchange, 401, Map.of("errors", List.of(Map.of("code", "UNAUTHORIZED",
-                        "message", "incorrect username or password"))));
+                respond(
+                        exchange,
+                        401,
+                        Map.of(
+                                "errors",
+                                List.of(Map.of("code", "UNAUTHORIZED", "message", "incorrect username or password"))));
                 return;
             }
             List<Map<String, Object>> access = new ArrayList<>();
@@ -105,13 +123,26 @@ final class TokenServer implements AutoCloseable {
                 for (String scope : queryValues(exchange, "scope")) {
                     int first = scope.indexOf(':');
                     int last = scope.lastIndexOf(':');
-                    access.add(Map.of("type", scope.substring(0, first), "name", scope.substring(first + 1, last),
-                            "actions", List.of(scope.substring(last + 1).split(","))));
+                    access.add(Map.of(
+                            "type",
+                            scope.substring(0, first),
+                            "name",
+                            scope.substring(first + 1, last),
+                            "actions",
+                            List.of(scope.substring(last + 1).split(","))));
                 }
             }
             String token = jwt(authorization == null ? "" : username, access);
-            respond(exchange, 200, Map.of("token", token, "expires_in", LIFETIME_SECONDS,
-                    "issued_at", Instant.now().toString()));
+            respond(
+                    exchange,
+                    200,
+                    Map.of(
+                            "token",
+                            token,
+                            "expires_in",
+                            LIFETIME_SECONDS,
+                            "issued_at",
+                            Instant.now().toString()));
         }
     }
 
@@ -145,7 +176,9 @@ final class TokenServer implements AutoCloseable {
         List<String> values = new ArrayList<>();
         for (String pair : query == null ? new String[0] : query.split("&")) {
             int equals = pair.indexOf('=');
-            if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals(name)) {
+            if (equals > 0
+                    && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8)
+                            .equals(name)) {
                 values.add(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }

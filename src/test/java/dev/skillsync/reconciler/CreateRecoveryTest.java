@@ -1,15 +1,14 @@
 package dev.skillsync.reconciler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.skillsapi.RemoteSkill;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CreateRecoveryTest {
 
@@ -24,8 +23,9 @@ class CreateRecoveryTest {
     @Test
     void theSkillWithTheTitleAndTheUploadedContentIsAdopted() {
         RemoteSkill ours = skill("skill_1", "team-a/pdf");
-        assertThat(CreateRecovery.decide(PENDING, List.of(ours, skill("skill_x", "other")),
-                hashes(Map.of("skill_1", "sha256:ours")))).isEqualTo(new CreateRecovery.Adopt(ours));
+        assertThat(CreateRecovery.decide(
+                        PENDING, List.of(ours, skill("skill_x", "other")), hashes(Map.of("skill_1", "sha256:ours"))))
+                .isEqualTo(new CreateRecovery.Adopt(ours));
     }
 
     @Test
@@ -44,11 +44,13 @@ class CreateRecoveryTest {
 
     @Test
     void severalCandidatesWithOurContentAreAmbiguousAndNamed() {
-        var decision = CreateRecovery.decide(PENDING, List.of(skill("skill_1", "team-a/pdf"),
-                skill("skill_2", "team-a/pdf")), hashes(Map.of("skill_1", "sha256:ours", "skill_2", "sha256:ours")));
+        var decision = CreateRecovery.decide(
+                PENDING,
+                List.of(skill("skill_1", "team-a/pdf"), skill("skill_2", "team-a/pdf")),
+                hashes(Map.of("skill_1", "sha256:ours", "skill_2", "sha256:ours")));
         assertThat(decision).isInstanceOf(CreateRecovery.Ambiguous.class);
-        assertThat(((CreateRecovery.Ambiguous) decision).message()).contains("skill_1", "skill_2",
-                "skillsync.dev/skill-id");
+        assertThat(((CreateRecovery.Ambiguous) decision).message())
+                .contains("skill_1", "skill_2", "skillsync.dev/skill-id");
     }
 
     @Test
@@ -58,8 +60,12 @@ class CreateRecoveryTest {
         RemoteSkill olderThanTheRecord = namesake("skill_old", "2026-11-22T09:40:00Z");
         List<RemoteSkill> skills = List.of(olderThanTheRecord, sameNameOtherUpload, ours, skill("skill_x", "other"));
 
-        assertThat(CreateRecovery.decideAmongNamesakes(PENDING, skills, Duration.ofMinutes(10),
-                skill -> !skill.id().equals("skill_other"))).isEqualTo(new CreateRecovery.Adopt(ours));
+        assertThat(CreateRecovery.decideAmongNamesakes(
+                        PENDING,
+                        skills,
+                        Duration.ofMinutes(10),
+                        skill -> !skill.id().equals("skill_other")))
+                .isEqualTo(new CreateRecovery.Adopt(ours));
     }
 
     @Test
@@ -75,23 +81,30 @@ class CreateRecoveryTest {
 
     @Test
     void severalNamesakesCarryingTheUploadAreAmbiguousAndNamed() {
-        List<RemoteSkill> both = List.of(namesake("skill_a", "2026-11-22T10:00:01Z"),
-                namesake("skill_b", "2026-11-22T10:00:02Z"));
+        List<RemoteSkill> both =
+                List.of(namesake("skill_a", "2026-11-22T10:00:01Z"), namesake("skill_b", "2026-11-22T10:00:02Z"));
 
-        CreateRecovery.Decision decision = CreateRecovery.decideAmongNamesakes(PENDING, both, Duration.ofMinutes(10),
-                s -> true);
+        CreateRecovery.Decision decision =
+                CreateRecovery.decideAmongNamesakes(PENDING, both, Duration.ofMinutes(10), s -> true);
 
-        assertThat(decision).isInstanceOfSatisfying(CreateRecovery.Ambiguous.class,
-                ambiguous -> assertThat(ambiguous.message()).contains("skill_a", "skill_b", "skillsync.dev/skill-id"));
+        assertThat(decision)
+                .isInstanceOfSatisfying(
+                        CreateRecovery.Ambiguous.class,
+                        ambiguous -> assertThat(ambiguous.message())
+                                .contains("skill_a", "skill_b", "skillsync.dev/skill-id"));
     }
 
     @Test
     void noNamesakeCarryingTheUploadMeansCreate() {
-        List<RemoteSkill> theirs = List.of(namesake("skill_theirs", "2026-11-22T10:00:01Z"),
-                namesake("skill_older", "2026-11-22T09:00:00Z"));
+        List<RemoteSkill> theirs = List.of(
+                namesake("skill_theirs", "2026-11-22T10:00:01Z"), namesake("skill_older", "2026-11-22T09:00:00Z"));
 
-        assertThat(CreateRecovery.decideAmongNamesakes(PENDING, theirs, Duration.ofMinutes(10),
-                skill -> skill.id().equals("skill_older"))).isInstanceOf(CreateRecovery.CreateNew.class);
+        assertThat(CreateRecovery.decideAmongNamesakes(
+                        PENDING,
+                        theirs,
+                        Duration.ofMinutes(10),
+                        skill -> skill.id().equals("skill_older")))
+                .isInstanceOf(CreateRecovery.CreateNew.class);
     }
 
     private static RemoteSkill namesake(String id, String createdAt) {

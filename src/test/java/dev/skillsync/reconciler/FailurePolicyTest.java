@@ -1,5 +1,8 @@
 package dev.skillsync.reconciler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.skillsync.content.InvalidContentException;
 import dev.skillsync.credentials.MissingApiKeyException;
 import dev.skillsync.failure.SkillFailure;
@@ -15,18 +18,14 @@ import dev.skillsync.skillsapi.SkillsApiException;
 import dev.skillsync.skillsapi.SkillsApiSettings;
 import dev.skillsync.source.SourceException;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * How each failure becomes what the user sees. Skills API failures are real ones: the client's answer to an error
@@ -43,8 +42,8 @@ class FailurePolicyTest {
 
     private static FakeSkillsApi fake;
 
-    private final FailurePolicy policy = new FailurePolicy(new RetryBackoff(MIN_BACKOFF, MAX_BACKOFF),
-            RATE_LIMITED_FLOOR);
+    private final FailurePolicy policy =
+            new FailurePolicy(new RetryBackoff(MIN_BACKOFF, MAX_BACKOFF), RATE_LIMITED_FLOOR);
 
     @BeforeAll
     static void start() {
@@ -56,9 +55,18 @@ class FailurePolicyTest {
      * would leave the next test's call unsent.
      */
     private static SkillsApiClient newClient() {
-        return new SkillsApiClient(new SkillsApiSettings(fake.baseUrl(), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 0, Duration.ofMillis(100), Duration.ofSeconds(1), 4, 1024 * 1024),
-                new BetaDialect(), ApiCallObserver.NONE);
+        return new SkillsApiClient(
+                new SkillsApiSettings(
+                        fake.baseUrl(),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        0,
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(1),
+                        4,
+                        1024 * 1024),
+                new BetaDialect(),
+                ApiCallObserver.NONE);
     }
 
     @AfterAll
@@ -72,8 +80,9 @@ class FailurePolicyTest {
 
         FailureVerdict verdict = policy.judge(failure, failingFor(Duration.ofMinutes(1)), INTERVAL, NOW);
 
-        assertThat(verdict).isEqualTo(new FailureVerdict(SkillConditions.TITLE_CONFLICT, "title taken by skill_9",
-                true, INTERVAL));
+        assertThat(verdict)
+                .isEqualTo(
+                        new FailureVerdict(SkillConditions.TITLE_CONFLICT, "title taken by skill_9", true, INTERVAL));
     }
 
     @Test
@@ -87,16 +96,24 @@ class FailurePolicyTest {
                 new MissingApiKeyException("Secret anthropic not found"));
 
         List<FailureVerdict> verdicts = failures.stream()
-                .map(failure -> policy.judge(failure, null, INTERVAL, NOW)).toList();
+                .map(failure -> policy.judge(failure, null, INTERVAL, NOW))
+                .toList();
 
-        assertThat(verdicts).containsExactly(
-                new FailureVerdict(SkillConditions.INVALID_CONTENT, "SKILL.md lacks a name", true, INTERVAL),
-                new FailureVerdict(SkillConditions.INVALID_CONTENT, "artifact has no layer", true, INTERVAL),
-                new FailureVerdict(SkillConditions.SOURCE_NOT_FOUND, "ConfigMap pdf not found", false, MIN_BACKOFF),
-                new FailureVerdict(SkillConditions.SOURCE_NOT_FOUND, "Secret pull not found", false, MIN_BACKOFF),
-                new FailureVerdict(SkillConditions.AUTHENTICATION_FAILED, "registry said 401", false, MIN_BACKOFF),
-                new FailureVerdict(SkillConditions.AUTHENTICATION_FAILED, "no API key: Secret anthropic not found",
-                        false, MIN_BACKOFF));
+        assertThat(verdicts)
+                .containsExactly(
+                        new FailureVerdict(SkillConditions.INVALID_CONTENT, "SKILL.md lacks a name", true, INTERVAL),
+                        new FailureVerdict(SkillConditions.INVALID_CONTENT, "artifact has no layer", true, INTERVAL),
+                        new FailureVerdict(
+                                SkillConditions.SOURCE_NOT_FOUND, "ConfigMap pdf not found", false, MIN_BACKOFF),
+                        new FailureVerdict(
+                                SkillConditions.SOURCE_NOT_FOUND, "Secret pull not found", false, MIN_BACKOFF),
+                        new FailureVerdict(
+                                SkillConditions.AUTHENTICATION_FAILED, "registry said 401", false, MIN_BACKOFF),
+                        new FailureVerdict(
+                                SkillConditions.AUTHENTICATION_FAILED,
+                                "no API key: Secret anthropic not found",
+                                false,
+                                MIN_BACKOFF));
     }
 
     @Test
@@ -105,14 +122,16 @@ class FailurePolicyTest {
 
         FailureVerdict verdict = policy.judge(failure, failingFor(Duration.ofSeconds(90)), INTERVAL, NOW);
 
-        assertThat(verdict).isEqualTo(new FailureVerdict(SkillConditions.API_ERROR, "could not read version 1",
-                false, Duration.ofSeconds(90)));
+        assertThat(verdict)
+                .isEqualTo(new FailureVerdict(
+                        SkillConditions.API_ERROR, "could not read version 1", false, Duration.ofSeconds(90)));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {401, 403})
     void aRejectedApiKeyStallsAsAnAuthenticationFailure(int status) {
-        SkillsApiException e = apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(status).build());
+        SkillsApiException e =
+                apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(status).build());
 
         FailureVerdict verdict = policy.judge(e, failingFor(Duration.ofMinutes(1)), INTERVAL, NOW);
 
@@ -124,18 +143,23 @@ class FailurePolicyTest {
 
     @Test
     void rateLimitingWaitsAtLeastTheRateLimitedFloor() {
-        SkillsApiException e = apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(429).build());
+        SkillsApiException e =
+                apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(429).build());
 
         FailureVerdict verdict = policy.judge(e, null, INTERVAL, NOW);
 
-        assertThat(verdict).isEqualTo(new FailureVerdict(SkillConditions.RATE_LIMITED,
-                "the Skills API is rate limiting requests: " + e.getMessage() + "; retrying in 30s", false,
-                RATE_LIMITED_FLOOR));
+        assertThat(verdict)
+                .isEqualTo(new FailureVerdict(
+                        SkillConditions.RATE_LIMITED,
+                        "the Skills API is rate limiting requests: " + e.getMessage() + "; retrying in 30s",
+                        false,
+                        RATE_LIMITED_FLOOR));
     }
 
     @Test
     void rateLimitingWaitsTheBackoffWhenItIsLonger() {
-        SkillsApiException e = apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(429).build());
+        SkillsApiException e =
+                apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(429).build());
 
         FailureVerdict verdict = policy.judge(e, failingFor(Duration.ofSeconds(200)), INTERVAL, NOW);
 
@@ -146,8 +170,10 @@ class FailurePolicyTest {
 
     @Test
     void rateLimitingWaitsWhatTheServerAskedWhenItIsLongest() {
-        SkillsApiException e = apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(429)
-                .header("retry-after", "120").build());
+        SkillsApiException e = apiFailure(Fault.on("GET", "/v1/skills/skill_1")
+                .status(429)
+                .header("retry-after", "120")
+                .build());
 
         FailureVerdict verdict = policy.judge(e, failingFor(Duration.ofSeconds(60)), INTERVAL, NOW);
 
@@ -159,29 +185,41 @@ class FailurePolicyTest {
     @ParameterizedTest
     @ValueSource(ints = {400, 413, 422})
     void aRefusedUploadStallsAsInvalidContent(int status) {
-        SkillsApiException e = apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(status).build());
+        SkillsApiException e =
+                apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(status).build());
 
         FailureVerdict verdict = policy.judge(e, failingFor(Duration.ofMinutes(1)), INTERVAL, NOW);
 
-        assertThat(verdict).isEqualTo(new FailureVerdict(SkillConditions.INVALID_CONTENT,
-                "the Skills API refused the skill: " + e.getMessage() + "; fix the skill files", true, INTERVAL));
+        assertThat(verdict)
+                .isEqualTo(new FailureVerdict(
+                        SkillConditions.INVALID_CONTENT,
+                        "the Skills API refused the skill: " + e.getMessage() + "; fix the skill files",
+                        true,
+                        INTERVAL));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {500, 503, 529})
     void aServerErrorIsRetriedAfterTheBackoff(int status) {
-        SkillsApiException e = apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(status).build());
+        SkillsApiException e =
+                apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(status).build());
 
         FailureVerdict verdict = policy.judge(e, failingFor(Duration.ofSeconds(45)), INTERVAL, NOW);
 
-        assertThat(verdict).isEqualTo(new FailureVerdict(SkillConditions.API_ERROR,
-                "Skills API call failed: " + e.getMessage() + "; retrying in 45s", false, Duration.ofSeconds(45)));
+        assertThat(verdict)
+                .isEqualTo(new FailureVerdict(
+                        SkillConditions.API_ERROR,
+                        "Skills API call failed: " + e.getMessage() + "; retrying in 45s",
+                        false,
+                        Duration.ofSeconds(45)));
     }
 
     @Test
     void aServerErrorIsRetriedNoSoonerThanTheServerAsked() {
-        SkillsApiException e = apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(503)
-                .header("retry-after", "90").build());
+        SkillsApiException e = apiFailure(Fault.on("GET", "/v1/skills/skill_1")
+                .status(503)
+                .header("retry-after", "90")
+                .build());
 
         FailureVerdict verdict = policy.judge(e, failingFor(Duration.ofSeconds(45)), INTERVAL, NOW);
 
@@ -208,28 +246,40 @@ class FailurePolicyTest {
 
     @Test
     void anUnforeseenFailureIsAnApiErrorRetried() {
-        FailureVerdict verdict = policy.judge(new IllegalStateException("the Kubernetes API timed out"),
-                failingFor(Duration.ofSeconds(20)), INTERVAL, NOW);
+        FailureVerdict verdict = policy.judge(
+                new IllegalStateException("the Kubernetes API timed out"),
+                failingFor(Duration.ofSeconds(20)),
+                INTERVAL,
+                NOW);
 
-        assertThat(verdict).isEqualTo(new FailureVerdict(SkillConditions.API_ERROR,
-                "sync failed: the Kubernetes API timed out", false, Duration.ofSeconds(20)));
+        assertThat(verdict)
+                .isEqualTo(new FailureVerdict(
+                        SkillConditions.API_ERROR,
+                        "sync failed: the Kubernetes API timed out",
+                        false,
+                        Duration.ofSeconds(20)));
     }
 
     @Test
     void aBlockedDeletionIsRetriedWithBackoffWhateverTheCauseAndNamesTheWayOut() {
-        SkillFailure needsPerson = SkillFailure.needsPerson(SkillConditions.AMBIGUOUS_CREATE, "two skills could be ours");
+        SkillFailure needsPerson =
+                SkillFailure.needsPerson(SkillConditions.AMBIGUOUS_CREATE, "two skills could be ours");
 
         FailureVerdict verdict = policy.deletionBlocked(needsPerson, failingFor(Duration.ofSeconds(75)), NOW);
 
-        assertThat(verdict).isEqualTo(new FailureVerdict(SkillConditions.DELETION_BLOCKED,
-                "cannot delete the remote skill: two skills could be ours; fix the cause, or set "
-                        + "spec.deletionPolicy to Orphan to delete this Skill and keep the remote skill",
-                false, Duration.ofSeconds(75)));
+        assertThat(verdict)
+                .isEqualTo(new FailureVerdict(
+                        SkillConditions.DELETION_BLOCKED,
+                        "cannot delete the remote skill: two skills could be ours; fix the cause, or set "
+                                + "spec.deletionPolicy to Orphan to delete this Skill and keep the remote skill",
+                        false,
+                        Duration.ofSeconds(75)));
     }
 
     @Test
     void aBlockedDeletionByTheApiIsRetriedWithBackoffToo() {
-        SkillsApiException e = apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(401).build());
+        SkillsApiException e =
+                apiFailure(Fault.on("GET", "/v1/skills/skill_1").status(401).build());
 
         FailureVerdict verdict = policy.deletionBlocked(e, null, NOW);
 
@@ -254,9 +304,13 @@ class FailurePolicyTest {
     /** A status whose Ready condition turned False this long before {@link #NOW}. */
     static SkillStatus failingFor(Duration failingFor) {
         SkillStatus status = new SkillStatus();
-        status.getConditions().add(new ConditionBuilder().withType(SkillConditions.READY).withStatus("False")
-                .withReason(SkillConditions.API_ERROR).withLastTransitionTime(NOW.minus(failingFor).toString())
-                .build());
+        status.getConditions()
+                .add(new ConditionBuilder()
+                        .withType(SkillConditions.READY)
+                        .withStatus("False")
+                        .withReason(SkillConditions.API_ERROR)
+                        .withLastTransitionTime(NOW.minus(failingFor).toString())
+                        .build());
         return status;
     }
 }

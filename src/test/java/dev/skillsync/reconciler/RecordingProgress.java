@@ -1,30 +1,23 @@
 package dev.skillsync.reconciler;
 
 import dev.skillsync.resource.PendingCreate;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Records what a sync reports as it goes, in order, so a test can check what the cluster would have been told. */
 final class RecordingProgress implements SyncProgress {
 
-    sealed interface Step {
-    }
+    sealed interface Step {}
 
-    record CreateStarting(PendingCreate pendingCreate) implements Step {
-    }
+    record CreateStarting(PendingCreate pendingCreate) implements Step {}
 
-    record VersionUploadStarting(String skillId, String contentHash) implements Step {
-    }
+    record VersionUploadStarting(String skillId, String contentHash) implements Step {}
 
-    record SkillIdentified(String skillId) implements Step {
-    }
+    record SkillIdentified(String skillId) implements Step {}
 
-    record VersionCreated(String skillId, String version, String contentHash) implements Step {
-    }
+    record VersionCreated(String skillId, String version, String contentHash) implements Step {}
 
-    record VersionsPruned(String skillId, List<String> versions, int kept) implements Step {
-    }
+    record VersionsPruned(String skillId, List<String> versions, int kept) implements Step {}
 
     /** An Event by type and reason; its message is kept apart, see {@link #messageOf(String)}. */
     record Event(String type, String reason) implements Step {

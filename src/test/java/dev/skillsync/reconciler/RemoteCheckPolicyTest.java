@@ -1,12 +1,12 @@
 package dev.skillsync.reconciler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.skillsync.Constants;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillSpec;
 import dev.skillsync.resource.SkillVersionStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RemoteCheckPolicyTest {
 
@@ -24,12 +23,14 @@ class RemoteCheckPolicyTest {
 
     @Test
     void aSyncedSkillWithinItsIntervalNeedsNoCall() {
-        assertThat(RemoteCheckPolicy.remoteCheckNeeded(syncedSkill(), "sha256:aa", SYNCED_AT.plusSeconds(60))).isFalse();
+        assertThat(RemoteCheckPolicy.remoteCheckNeeded(syncedSkill(), "sha256:aa", SYNCED_AT.plusSeconds(60)))
+                .isFalse();
     }
 
     @Test
     void changedContentNeedsACall() {
-        assertThat(RemoteCheckPolicy.remoteCheckNeeded(syncedSkill(), "sha256:bb", SYNCED_AT.plusSeconds(60))).isTrue();
+        assertThat(RemoteCheckPolicy.remoteCheckNeeded(syncedSkill(), "sha256:bb", SYNCED_AT.plusSeconds(60)))
+                .isTrue();
     }
 
     @Test
@@ -45,33 +46,39 @@ class RemoteCheckPolicyTest {
     void aNewGenerationOrAReconcileRequestNeedsACall() {
         Skill newGeneration = syncedSkill();
         newGeneration.getMetadata().setGeneration(2L);
-        assertThat(RemoteCheckPolicy.remoteCheckNeeded(newGeneration, "sha256:aa", SYNCED_AT)).isTrue();
+        assertThat(RemoteCheckPolicy.remoteCheckNeeded(newGeneration, "sha256:aa", SYNCED_AT))
+                .isTrue();
 
         Skill requested = syncedSkill();
         requested.getMetadata().getAnnotations().put(Constants.RECONCILE_REQUESTED_AT_ANNOTATION, "please");
-        assertThat(RemoteCheckPolicy.remoteCheckNeeded(requested, "sha256:aa", SYNCED_AT)).isTrue();
+        assertThat(RemoteCheckPolicy.remoteCheckNeeded(requested, "sha256:aa", SYNCED_AT))
+                .isTrue();
         requested.getStatus().setLastHandledReconcileAt("please");
-        assertThat(RemoteCheckPolicy.remoteCheckNeeded(requested, "sha256:aa", SYNCED_AT)).isFalse();
+        assertThat(RemoteCheckPolicy.remoteCheckNeeded(requested, "sha256:aa", SYNCED_AT))
+                .isFalse();
     }
 
     @Test
     void anAnnotationNamingAnotherSkillNeedsACall() {
         Skill skill = syncedSkill();
         skill.getMetadata().getAnnotations().put(Constants.SKILL_ID_ANNOTATION, "skill_other");
-        assertThat(RemoteCheckPolicy.remoteCheckNeeded(skill, "sha256:aa", SYNCED_AT)).isTrue();
+        assertThat(RemoteCheckPolicy.remoteCheckNeeded(skill, "sha256:aa", SYNCED_AT))
+                .isTrue();
     }
 
     @Test
     void aFailedSkillIsRetried() {
         Skill skill = syncedSkill();
-        skill.setStatus(StatusAggregator.aggregate(skill,
-                new SyncOutcome.Failed("ApiError", "down", false, true), SYNCED_AT));
-        assertThat(RemoteCheckPolicy.remoteCheckNeeded(skill, "sha256:aa", SYNCED_AT)).isTrue();
+        skill.setStatus(
+                StatusAggregator.aggregate(skill, new SyncOutcome.Failed("ApiError", "down", false, true), SYNCED_AT));
+        assertThat(RemoteCheckPolicy.remoteCheckNeeded(skill, "sha256:aa", SYNCED_AT))
+                .isTrue();
     }
 
     @Test
     void aSyncedSkillIsChangedWithoutReadingTheRemoteSkill() {
-        assertThat(RemoteCheckPolicy.statusKnowsRemote(syncedSkill(), SYNCED_AT.plusSeconds(60))).isTrue();
+        assertThat(RemoteCheckPolicy.statusKnowsRemote(syncedSkill(), SYNCED_AT.plusSeconds(60)))
+                .isTrue();
     }
 
     @Test
@@ -79,8 +86,10 @@ class RemoteCheckPolicyTest {
         Skill skill = syncedSkill();
         skill.setStatus(StatusAggregator.withPendingUpload(skill, "skill_1", "sha256:bb", SYNCED_AT));
 
-        assertThat(RemoteCheckPolicy.statusKnowsRemote(skill, SYNCED_AT.plusSeconds(60))).isFalse();
-        assertThat(RemoteCheckPolicy.remoteCheckNeeded(skill, "sha256:aa", SYNCED_AT.plusSeconds(60))).isTrue();
+        assertThat(RemoteCheckPolicy.statusKnowsRemote(skill, SYNCED_AT.plusSeconds(60)))
+                .isFalse();
+        assertThat(RemoteCheckPolicy.remoteCheckNeeded(skill, "sha256:aa", SYNCED_AT.plusSeconds(60)))
+                .isTrue();
     }
 
     @Test
@@ -104,8 +113,8 @@ class RemoteCheckPolicyTest {
         assertThat(RemoteCheckPolicy.statusKnowsRemote(requested, SYNCED_AT)).isFalse();
 
         Skill failed = syncedSkill();
-        failed.setStatus(StatusAggregator.aggregate(failed,
-                new SyncOutcome.Failed("ApiError", "down", false, true), SYNCED_AT));
+        failed.setStatus(
+                StatusAggregator.aggregate(failed, new SyncOutcome.Failed("ApiError", "down", false, true), SYNCED_AT));
         assertThat(RemoteCheckPolicy.statusKnowsRemote(failed, SYNCED_AT)).isFalse();
     }
 
@@ -116,20 +125,25 @@ class RemoteCheckPolicyTest {
         List<Instant> due = new ArrayList<>();
         for (int n = 0; n < skills; n++) {
             Skill skill = syncedSkill();
-            skill.getMetadata().setUid(UUID.nameUUIDFromBytes(("skill-" + n).getBytes(StandardCharsets.UTF_8))
-                    .toString());
+            skill.getMetadata()
+                    .setUid(UUID.nameUUIDFromBytes(("skill-" + n).getBytes(StandardCharsets.UTF_8))
+                            .toString());
             due.add(SYNCED_AT.plus(RemoteCheckPolicy.untilDriftCheck(skill, SYNCED_AT)));
         }
         Collections.sort(due);
 
         double meanPerWindow = skills / (interval.toSeconds() / 10.0);
         for (Instant start : due) {
-            long inWindow = due.stream().filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(10))).count();
-            assertThat(inWindow).as("drift checks due in the 10 s from %s", start).isLessThanOrEqualTo(
-                    (long) (2 * meanPerWindow));
+            long inWindow = due.stream()
+                    .filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(10)))
+                    .count();
+            assertThat(inWindow)
+                    .as("drift checks due in the 10 s from %s", start)
+                    .isLessThanOrEqualTo((long) (2 * meanPerWindow));
         }
         assertThat(due.get(0)).isAfter(SYNCED_AT.plus(interval.dividedBy(2)));
-        assertThat(due.get(skills - 1)).isBefore(SYNCED_AT.plus(interval.multipliedBy(3).dividedBy(2)));
+        assertThat(due.get(skills - 1))
+                .isBefore(SYNCED_AT.plus(interval.multipliedBy(3).dividedBy(2)));
     }
 
     @Test
@@ -140,20 +154,37 @@ class RemoteCheckPolicyTest {
         // The check is handled a little after it fell due, and status records when.
         skill.getStatus().setLastSyncedAt(first.plusMillis(800).toString());
 
-        Instant second = first.plus(RemoteCheckPolicy.untilDriftCheck(skill, first.plusMillis(800))).plusMillis(800);
+        Instant second = first.plus(RemoteCheckPolicy.untilDriftCheck(skill, first.plusMillis(800)))
+                .plusMillis(800);
         assertThat(Duration.between(first, second)).isEqualTo(Duration.ofMinutes(10));
-        assertThat(RemoteCheckPolicy.remoteCheckNeeded(skill, "sha256:aa", second.minusSeconds(1))).isFalse();
-        assertThat(RemoteCheckPolicy.remoteCheckNeeded(skill, "sha256:aa", second)).isTrue();
+        assertThat(RemoteCheckPolicy.remoteCheckNeeded(skill, "sha256:aa", second.minusSeconds(1)))
+                .isFalse();
+        assertThat(RemoteCheckPolicy.remoteCheckNeeded(skill, "sha256:aa", second))
+                .isTrue();
     }
 
     private static Skill syncedSkill() {
         Skill skill = new Skill();
-        skill.setMetadata(new ObjectMetaBuilder().withName("a").withNamespace("ns").withGeneration(1L)
-                .withAnnotations(new HashMap<>()).build());
+        skill.setMetadata(new ObjectMetaBuilder()
+                .withName("a")
+                .withNamespace("ns")
+                .withGeneration(1L)
+                .withAnnotations(new HashMap<>())
+                .build());
         skill.getMetadata().getAnnotations().put(Constants.SKILL_ID_ANNOTATION, "skill_1");
         skill.setSpec(new SkillSpec());
-        skill.setStatus(StatusAggregator.aggregate(skill, new SyncOutcome.Synced(new RemoteState("skill_1", "1",
-                "sha256:aa", List.of(new SkillVersionStatus("1", "sha256:aa", null)), "pdf-tools"), "rv", true, "ok"),
+        skill.setStatus(StatusAggregator.aggregate(
+                skill,
+                new SyncOutcome.Synced(
+                        new RemoteState(
+                                "skill_1",
+                                "1",
+                                "sha256:aa",
+                                List.of(new SkillVersionStatus("1", "sha256:aa", null)),
+                                "pdf-tools"),
+                        "rv",
+                        true,
+                        "ok"),
                 SYNCED_AT));
         return skill;
     }

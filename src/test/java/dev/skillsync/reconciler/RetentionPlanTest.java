@@ -1,22 +1,23 @@
 package dev.skillsync.reconciler;
 
-import dev.skillsync.skillsapi.RemoteVersion;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillsync.skillsapi.RemoteVersion;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class RetentionPlanTest {
 
-    private static final List<RemoteVersion> NEWEST_FIRST = List.of(version("5"), version("4"), version("3"),
-            version("2"), version("1"));
+    private static final List<RemoteVersion> NEWEST_FIRST =
+            List.of(version("5"), version("4"), version("3"), version("2"), version("1"));
 
     @Test
     void keepsTheNewestAndPrunesTheRest() {
-        assertThat(RetentionPlan.versionsToPrune(NEWEST_FIRST, 2, "5")).extracting(RemoteVersion::version)
+        assertThat(RetentionPlan.versionsToPrune(NEWEST_FIRST, 2, "5"))
+                .extracting(RemoteVersion::version)
                 .containsExactly("3", "2", "1");
-        assertThat(RetentionPlan.versionsKept(NEWEST_FIRST, 2)).extracting(RemoteVersion::version)
+        assertThat(RetentionPlan.versionsKept(NEWEST_FIRST, 2))
+                .extracting(RemoteVersion::version)
                 .containsExactly("5", "4");
     }
 
@@ -28,7 +29,8 @@ class RetentionPlanTest {
 
     @Test
     void neverPrunesTheLatestEvenWhenItIsNotTheNewestListed() {
-        assertThat(RetentionPlan.versionsToPrune(NEWEST_FIRST, 1, "3")).extracting(RemoteVersion::version)
+        assertThat(RetentionPlan.versionsToPrune(NEWEST_FIRST, 1, "3"))
+                .extracting(RemoteVersion::version)
                 .containsExactly("4", "2", "1");
     }
 

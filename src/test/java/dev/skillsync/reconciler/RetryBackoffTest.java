@@ -1,14 +1,13 @@
 package dev.skillsync.reconciler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.skillsync.resource.SkillConditions;
 import dev.skillsync.resource.SkillStatus;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RetryBackoffTest {
 
@@ -48,16 +47,25 @@ class RetryBackoffTest {
     @Test
     void onlyTheReadyConditionCounts() {
         SkillStatus status = new SkillStatus();
-        status.getConditions().add(new ConditionBuilder().withType(SkillConditions.STALLED).withStatus("False")
-                .withLastTransitionTime(NOW.minus(Duration.ofMinutes(2)).toString()).build());
+        status.getConditions()
+                .add(new ConditionBuilder()
+                        .withType(SkillConditions.STALLED)
+                        .withStatus("False")
+                        .withLastTransitionTime(NOW.minus(Duration.ofMinutes(2)).toString())
+                        .build());
 
         assertThat(backoff.next(status, NOW)).isEqualTo(MIN);
     }
 
     private static SkillStatus ready(String value, Duration since) {
         SkillStatus status = new SkillStatus();
-        status.getConditions().add(new ConditionBuilder().withType(SkillConditions.READY).withStatus(value)
-                .withReason("Whatever").withLastTransitionTime(NOW.minus(since).toString()).build());
+        status.getConditions()
+                .add(new ConditionBuilder()
+                        .withType(SkillConditions.READY)
+                        .withStatus(value)
+                        .withReason("Whatever")
+                        .withLastTransitionTime(NOW.minus(since).toString())
+                        .build());
         return status;
     }
 }

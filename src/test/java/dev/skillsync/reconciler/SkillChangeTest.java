@@ -1,15 +1,14 @@
 package dev.skillsync.reconciler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.skillsync.Constants;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SkillChangeTest {
 
@@ -19,14 +18,28 @@ class SkillChangeTest {
     void theSpecDeletionFinalizersAndUserAnnotationsNeedASync() {
         Skill before = skill(1L, null, List.of(Constants.FINALIZER), Map.of());
 
-        assertThat(SkillChange.needsSync(before, skill(2L, null, List.of(Constants.FINALIZER), Map.of()))).isTrue();
+        assertThat(SkillChange.needsSync(before, skill(2L, null, List.of(Constants.FINALIZER), Map.of())))
+                .isTrue();
         assertThat(SkillChange.needsSync(before, skill(1L, DELETED_AT, List.of(Constants.FINALIZER), Map.of())))
                 .isTrue();
-        assertThat(SkillChange.needsSync(before, skill(1L, null, List.of(), Map.of()))).isTrue();
-        assertThat(SkillChange.needsSync(before, skill(1L, null, List.of(Constants.FINALIZER),
-                Map.of(Constants.RECONCILE_REQUESTED_AT_ANNOTATION, "now")))).isTrue();
-        assertThat(SkillChange.needsSync(before, skill(1L, null, List.of(Constants.FINALIZER),
-                Map.of(Constants.SKILL_ID_ANNOTATION, "skill_1")))).isTrue();
+        assertThat(SkillChange.needsSync(before, skill(1L, null, List.of(), Map.of())))
+                .isTrue();
+        assertThat(SkillChange.needsSync(
+                        before,
+                        skill(
+                                1L,
+                                null,
+                                List.of(Constants.FINALIZER),
+                                Map.of(Constants.RECONCILE_REQUESTED_AT_ANNOTATION, "now"))))
+                .isTrue();
+        assertThat(SkillChange.needsSync(
+                        before,
+                        skill(
+                                1L,
+                                null,
+                                List.of(Constants.FINALIZER),
+                                Map.of(Constants.SKILL_ID_ANNOTATION, "skill_1"))))
+                .isTrue();
     }
 
     @Test
@@ -42,15 +55,22 @@ class SkillChangeTest {
 
     @Test
     void aSkillStillBeingDeletedAsBeforeDoesNot() {
-        assertThat(SkillChange.needsSync(skill(3L, DELETED_AT, List.of(Constants.FINALIZER), Map.of()),
-                skill(3L, DELETED_AT, List.of(Constants.FINALIZER), Map.of()))).isFalse();
+        assertThat(SkillChange.needsSync(
+                        skill(3L, DELETED_AT, List.of(Constants.FINALIZER), Map.of()),
+                        skill(3L, DELETED_AT, List.of(Constants.FINALIZER), Map.of())))
+                .isFalse();
     }
 
-    private static Skill skill(Long generation, String deletionTimestamp, List<String> finalizers,
-            Map<String, String> annotations) {
+    private static Skill skill(
+            Long generation, String deletionTimestamp, List<String> finalizers, Map<String, String> annotations) {
         Skill skill = new Skill();
-        skill.setMetadata(new ObjectMetaBuilder().withName("a").withNamespace("ns").withGeneration(generation)
-                .withDeletionTimestamp(deletionTimestamp).withFinalizers(finalizers).withAnnotations(annotations)
+        skill.setMetadata(new ObjectMetaBuilder()
+                .withName("a")
+                .withNamespace("ns")
+                .withGeneration(generation)
+                .withDeletionTimestamp(deletionTimestamp)
+                .withFinalizers(finalizers)
+                .withAnnotations(annotations)
                 .build());
         return skill;
     }

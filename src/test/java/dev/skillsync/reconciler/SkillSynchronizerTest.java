@@ -1,5 +1,9 @@
 package dev.skillsync.reconciler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.skillsync.content.InvalidContentException;
 import dev.skillsync.content.SkillBundle;
 import dev.skillsync.content.SkillFiles;
@@ -26,12 +30,6 @@ import dev.skillsync.skillsapi.SkillsApiClient;
 import dev.skillsync.skillsapi.SkillsApiException;
 import dev.skillsync.skillsapi.SkillsApiSettings;
 import dev.skillsync.testing.SkillFixtures;
-import org.assertj.core.api.ThrowableAssert;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,10 +39,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.tuple;
+import org.assertj.core.api.ThrowableAssert;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * The sync algorithm on its own, against the fake Skills API through the real client: what the remote ends up
@@ -72,9 +71,18 @@ class SkillSynchronizerTest {
     @BeforeEach
     void start() {
         fake = FakeSkillsApi.start();
-        client = new SkillsApiClient(new SkillsApiSettings(fake.baseUrl(), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 0, Duration.ofMillis(100), Duration.ofSeconds(1), 4, MAX_CONTENT_BYTES),
-                new BetaDialect(), ApiCallObserver.NONE);
+        client = new SkillsApiClient(
+                new SkillsApiSettings(
+                        fake.baseUrl(),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        0,
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(1),
+                        4,
+                        MAX_CONTENT_BYTES),
+                new BetaDialect(),
+                ApiCallObserver.NONE);
         synchronizer = synchronizerReadingAtMost(MAX_CONTENT_BYTES);
         progress = new RecordingProgress();
     }
@@ -94,17 +102,20 @@ class SkillSynchronizerTest {
 
             FakeSkill created = onlySkill();
             assertThat(created.displayTitle()).isEqualTo(TITLE);
-            assertThat(filesOf(fake.versions(created.id()))).containsExactly(v1.uploadFiles().keySet());
+            assertThat(filesOf(fake.versions(created.id())))
+                    .containsExactly(v1.uploadFiles().keySet());
             assertThat(fake.versions(created.id()).get(0).files().get("pdf-tools/run.py"))
                     .isEqualTo("print('one')".getBytes(StandardCharsets.UTF_8));
-            assertThat(progress.steps()).containsExactly(
-                    new CreateStarting(new PendingCreate(TITLE, v1.contentHash(), NOW.toString())),
-                    new SkillIdentified(created.id()),
-                    Event.normal("SkillCreated"));
+            assertThat(progress.steps())
+                    .containsExactly(
+                            new CreateStarting(new PendingCreate(TITLE, v1.contentHash(), NOW.toString())),
+                            new SkillIdentified(created.id()),
+                            Event.normal("SkillCreated"));
             assertThat(state.skillId()).isEqualTo(created.id());
             assertThat(state.latestVersion()).isEqualTo(created.latestVersion());
             assertThat(state.contentHash()).isEqualTo(v1.contentHash());
-            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
+            assertThat(state.versions())
+                    .extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
                     .containsExactly(tuple(created.latestVersion(), v1.contentHash()));
             assertThat(calls()).containsExactly("POST /v1/skills");
         }
@@ -114,25 +125,34 @@ class SkillSynchronizerTest {
             FakeSkill gone = fake.createSkillOutOfBand(TITLE, v1.uploadFiles());
             fake.deleteSkillOutOfBand(gone.id());
 
-            RemoteState state = synchronizer.sync(request(v1).recorded(gone.id())
-                    .known(new SkillVersionStatus(gone.latestVersion(), v1.contentHash(), null)).build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v1)
+                            .recorded(gone.id())
+                            .known(new SkillVersionStatus(gone.latestVersion(), v1.contentHash(), null))
+                            .build(),
+                    progress);
 
             FakeSkill recreated = onlySkill();
             assertThat(recreated.id()).isNotEqualTo(gone.id());
             assertThat(state.skillId()).isEqualTo(recreated.id());
-            assertThat(progress.steps()).containsExactly(
-                    Event.warning("RemoteSkillRecreated"),
-                    new CreateStarting(new PendingCreate(TITLE, v1.contentHash(), NOW.toString())),
-                    new SkillIdentified(recreated.id()),
-                    Event.normal("SkillCreated"));
+            assertThat(progress.steps())
+                    .containsExactly(
+                            Event.warning("RemoteSkillRecreated"),
+                            new CreateStarting(new PendingCreate(TITLE, v1.contentHash(), NOW.toString())),
+                            new SkillIdentified(recreated.id()),
+                            Event.normal("SkillCreated"));
             assertThat(progress.messageOf("RemoteSkillRecreated")).contains(gone.id());
         }
 
         @Test
         void aCreateRefusedForAnotherReasonThanTheTitleFailsAsTheApiSaid() {
-            fake.injectFault(Fault.on("POST", "/v1/skills").status(400).message("files: too many files").build());
+            fake.injectFault(Fault.on("POST", "/v1/skills")
+                    .status(400)
+                    .message("files: too many files")
+                    .build());
 
-            SkillsApiException e = apiFailureOf(() -> synchronizer.sync(request(v1).build(), progress));
+            SkillsApiException e =
+                    apiFailureOf(() -> synchronizer.sync(request(v1).build(), progress));
 
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.apiMessage()).isEqualTo("files: too many files");
@@ -144,12 +164,13 @@ class SkillSynchronizerTest {
         void aServerErrorOnCreatePropagatesAfterTheIntentIsRecorded() {
             fake.injectFault(Fault.on("POST", "/v1/skills").status(503).build());
 
-            SkillsApiException e = apiFailureOf(() -> synchronizer.sync(request(v1).build(), progress));
+            SkillsApiException e =
+                    apiFailureOf(() -> synchronizer.sync(request(v1).build(), progress));
 
             assertThat(e.status()).isEqualTo(503);
             assertThat(fake.skills()).isEmpty();
-            assertThat(progress.steps()).containsExactly(
-                    new CreateStarting(new PendingCreate(TITLE, v1.contentHash(), NOW.toString())));
+            assertThat(progress.steps())
+                    .containsExactly(new CreateStarting(new PendingCreate(TITLE, v1.contentHash(), NOW.toString())));
         }
     }
 
@@ -159,7 +180,8 @@ class SkillSynchronizerTest {
         @Test
         void aCreateWhoseAnswerWasLostIsAdoptedNotRepeated() throws Exception {
             fake.loseNextResponse("POST", "/v1/skills");
-            SkillsApiException lost = apiFailureOf(() -> synchronizer.sync(request(v1).build(), progress));
+            SkillsApiException lost =
+                    apiFailureOf(() -> synchronizer.sync(request(v1).build(), progress));
             assertThat(lost.status()).isZero();
             PendingCreate pending = ((CreateStarting) progress.steps().get(0)).pendingCreate();
             FakeSkill created = onlySkill();
@@ -172,7 +194,8 @@ class SkillSynchronizerTest {
             assertThat(fake.versions(created.id())).hasSize(1);
             assertThat(state.skillId()).isEqualTo(created.id());
             assertThat(state.contentHash()).isEqualTo(v1.contentHash());
-            assertThat(retry.steps()).startsWith(new SkillIdentified(created.id()), Event.normal("SkillAdopted"))
+            assertThat(retry.steps())
+                    .startsWith(new SkillIdentified(created.id()), Event.normal("SkillAdopted"))
                     .doesNotHaveAnyElementsOfTypes(CreateStarting.class, VersionUploadStarting.class);
             assertThat(writes()).isEmpty();
             // Recovery read the content once to recognise it; the sync after it knew the hash.
@@ -189,10 +212,11 @@ class SkillSynchronizerTest {
             assertThat(fake.skills()).extracting(FakeSkill::displayTitle).containsExactly(OTHER_TITLE, TITLE);
             FakeSkill created = fake.skills().get(1);
             assertThat(state.skillId()).isEqualTo(created.id());
-            assertThat(progress.steps()).containsExactly(
-                    new CreateStarting(new PendingCreate(TITLE, v1.contentHash(), NOW.toString())),
-                    new SkillIdentified(created.id()),
-                    Event.normal("SkillCreated"));
+            assertThat(progress.steps())
+                    .containsExactly(
+                            new CreateStarting(new PendingCreate(TITLE, v1.contentHash(), NOW.toString())),
+                            new SkillIdentified(created.id()),
+                            Event.normal("SkillCreated"));
         }
 
         @Test
@@ -202,8 +226,8 @@ class SkillSynchronizerTest {
             FakeSkill second = fake.createSkillOutOfBand(TITLE, v1.uploadFiles());
             PendingCreate pending = new PendingCreate(TITLE, v1.contentHash(), "2026-11-22T09:00:00Z");
 
-            SkillFailure failure = skillFailureOf(() -> synchronizer.sync(request(v1).pending(pending).build(),
-                    progress));
+            SkillFailure failure = skillFailureOf(
+                    () -> synchronizer.sync(request(v1).pending(pending).build(), progress));
 
             assertThat(failure.reason()).isEqualTo(SkillConditions.AMBIGUOUS_CREATE);
             assertThat(failure.needsPerson()).isTrue();
@@ -218,8 +242,8 @@ class SkillSynchronizerTest {
             FakeSkill theirs = fake.createSkillOutOfBand(TITLE, v2.uploadFiles());
             PendingCreate pending = new PendingCreate(TITLE, v1.contentHash(), "2026-11-22T09:00:00Z");
 
-            SkillFailure failure = skillFailureOf(() -> synchronizer.sync(request(v1).pending(pending).build(),
-                    progress));
+            SkillFailure failure = skillFailureOf(
+                    () -> synchronizer.sync(request(v1).pending(pending).build(), progress));
 
             assertThat(failure.reason()).isEqualTo(SkillConditions.TITLE_CONFLICT);
             assertThat(failure.needsPerson()).isTrue();
@@ -236,7 +260,8 @@ class SkillSynchronizerTest {
             SkillSynchronizer strict = synchronizerReadingAtMost(16);
             PendingCreate pending = new PendingCreate(TITLE, v1.contentHash(), "2026-11-22T09:00:00Z");
 
-            SkillFailure failure = skillFailureOf(() -> strict.sync(request(v1).pending(pending).build(), progress));
+            SkillFailure failure = skillFailureOf(
+                    () -> strict.sync(request(v1).pending(pending).build(), progress));
 
             assertThat(failure.reason()).isEqualTo(SkillConditions.TITLE_CONFLICT);
             assertThat(failure.getMessage()).contains(unreadable.id());
@@ -254,11 +279,14 @@ class SkillSynchronizerTest {
             assertThat(fake.versions(ours.id())).hasSize(1);
             assertThat(state.skillId()).isEqualTo(ours.id());
             assertThat(state.latestVersion()).isEqualTo(ours.latestVersion());
-            assertThat(progress.steps()).containsExactly(
-                    new CreateStarting(new PendingCreate(TITLE, v1.contentHash(), NOW.toString())),
-                    new SkillIdentified(ours.id()),
-                    Event.normal("SkillAdopted"));
-            assertThat(fake.calls()).filteredOn(RecordedCall::isWrite).extracting(RecordedCall::status)
+            assertThat(progress.steps())
+                    .containsExactly(
+                            new CreateStarting(new PendingCreate(TITLE, v1.contentHash(), NOW.toString())),
+                            new SkillIdentified(ours.id()),
+                            Event.normal("SkillAdopted"));
+            assertThat(fake.calls())
+                    .filteredOn(RecordedCall::isWrite)
+                    .extracting(RecordedCall::status)
                     .containsExactly(400);
             assertThat(downloads()).isEqualTo(1);
         }
@@ -267,7 +295,8 @@ class SkillSynchronizerTest {
         void aTitleClashOnCreateWithOtherContentIsATitleConflictQuotingTheApi() {
             FakeSkill theirs = fake.createSkillOutOfBand(TITLE, v2.uploadFiles());
 
-            SkillFailure failure = skillFailureOf(() -> synchronizer.sync(request(v1).build(), progress));
+            SkillFailure failure =
+                    skillFailureOf(() -> synchronizer.sync(request(v1).build(), progress));
 
             assertThat(failure.reason()).isEqualTo(SkillConditions.TITLE_CONFLICT);
             assertThat(failure.needsPerson()).isTrue();
@@ -284,12 +313,15 @@ class SkillSynchronizerTest {
         void anAnnotatedSkillWithTheSameContentIsAdoptedWithoutUpload() throws Exception {
             FakeSkill existing = fake.createSkillOutOfBand(OTHER_TITLE, v1.uploadFiles());
 
-            RemoteState state = synchronizer.sync(request(v1).annotated(existing.id()).build(), progress);
+            RemoteState state =
+                    synchronizer.sync(request(v1).annotated(existing.id()).build(), progress);
 
             assertThat(state.skillId()).isEqualTo(existing.id());
             assertThat(state.latestVersion()).isEqualTo(existing.latestVersion());
             assertThat(fake.versions(existing.id())).hasSize(1);
-            assertThat(progress.steps()).containsExactly(new SkillIdentified(existing.id()), new Event("Normal", SkillSynchronizer.REMOTE_COMPARED));
+            assertThat(progress.steps())
+                    .containsExactly(
+                            new SkillIdentified(existing.id()), new Event("Normal", SkillSynchronizer.REMOTE_COMPARED));
             assertThat(writes()).isEmpty();
         }
 
@@ -297,17 +329,21 @@ class SkillSynchronizerTest {
         void anAnnotatedSkillWithOtherContentGetsOneNewVersion() throws Exception {
             FakeSkill existing = fake.createSkillOutOfBand(OTHER_TITLE, v1.uploadFiles());
 
-            RemoteState state = synchronizer.sync(request(v2).annotated(existing.id()).build(), progress);
+            RemoteState state =
+                    synchronizer.sync(request(v2).annotated(existing.id()).build(), progress);
 
             List<FakeVersion> versions = fake.versions(existing.id());
             assertThat(versions).hasSize(2);
             FakeVersion uploaded = versions.get(1);
-            assertThat(uploaded.files().get("pdf-tools/run.py")).isEqualTo("print('two')".getBytes(StandardCharsets.UTF_8));
+            assertThat(uploaded.files().get("pdf-tools/run.py"))
+                    .isEqualTo("print('two')".getBytes(StandardCharsets.UTF_8));
             assertThat(state.latestVersion()).isEqualTo(uploaded.version());
-            assertThat(progress.steps()).containsExactly(
-                    new SkillIdentified(existing.id()), new Event("Normal", SkillSynchronizer.REMOTE_COMPARED),
-                    new VersionUploadStarting(existing.id(), v2.contentHash()),
-                    new VersionCreated(existing.id(), uploaded.version(), v2.contentHash()));
+            assertThat(progress.steps())
+                    .containsExactly(
+                            new SkillIdentified(existing.id()),
+                            new Event("Normal", SkillSynchronizer.REMOTE_COMPARED),
+                            new VersionUploadStarting(existing.id(), v2.contentHash()),
+                            new VersionCreated(existing.id(), uploaded.version(), v2.contentHash()));
             assertThat(writes()).containsExactly("POST /v1/skills/" + existing.id() + "/versions");
         }
 
@@ -316,20 +352,24 @@ class SkillSynchronizerTest {
             List<String> versions = skillWithVersions(v1, v2, v3);
             String skillId = onlySkill().id();
 
-            RemoteState state = synchronizer.sync(request(v3).annotated(skillId).maxVersions(2).build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v3).annotated(skillId).maxVersions(2).build(), progress);
 
             assertThat(remoteVersions(skillId)).containsExactly(versions.get(1), versions.get(2));
-            assertThat(progress.steps()).containsExactly(
-                    new SkillIdentified(skillId), new Event("Normal", SkillSynchronizer.REMOTE_COMPARED),
-                    new VersionsPruned(skillId, List.of(versions.get(0)), 2));
-            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion)
+            assertThat(progress.steps())
+                    .containsExactly(
+                            new SkillIdentified(skillId),
+                            new Event("Normal", SkillSynchronizer.REMOTE_COMPARED),
+                            new VersionsPruned(skillId, List.of(versions.get(0)), 2));
+            assertThat(state.versions())
+                    .extracting(SkillVersionStatus::getVersion)
                     .containsExactly(versions.get(2), versions.get(1));
         }
 
         @Test
         void anAnnotationNamingNoSkillIsSkillNotFoundAndCreatesNothing() {
-            SkillFailure failure = skillFailureOf(() -> synchronizer.sync(request(v1).annotated("skill_missing")
-                    .build(), progress));
+            SkillFailure failure = skillFailureOf(() ->
+                    synchronizer.sync(request(v1).annotated("skill_missing").build(), progress));
 
             assertThat(failure.reason()).isEqualTo(SkillConditions.SKILL_NOT_FOUND);
             assertThat(failure.needsPerson()).isTrue();
@@ -345,10 +385,11 @@ class SkillSynchronizerTest {
         @Test
         void unchangedContentWithAKnownHashNeedsOneReadAndNoUpload() throws Exception {
             FakeSkill skill = fake.createSkillOutOfBand(TITLE, v1.uploadFiles());
-            SkillVersionStatus known = new SkillVersionStatus(skill.latestVersion(), v1.contentHash(),
-                    "2026-11-22T09:00:00Z");
+            SkillVersionStatus known =
+                    new SkillVersionStatus(skill.latestVersion(), v1.contentHash(), "2026-11-22T09:00:00Z");
 
-            RemoteState state = synchronizer.sync(request(v1).recorded(skill.id()).known(known).build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v1).recorded(skill.id()).known(known).build(), progress);
 
             assertThat(calls()).containsExactly("GET /v1/skills/" + skill.id());
             assertThat(state.versions()).containsExactly(known);
@@ -359,13 +400,17 @@ class SkillSynchronizerTest {
         void unchangedContentWithoutAKnownHashIsDownloadedOnceAndNotUploaded() throws Exception {
             FakeSkill skill = fake.createSkillOutOfBand(TITLE, v1.uploadFiles());
 
-            RemoteState state = synchronizer.sync(request(v1).recorded(skill.id()).build(), progress);
+            RemoteState state =
+                    synchronizer.sync(request(v1).recorded(skill.id()).build(), progress);
 
             // A latest version status does not record is listed once, so status holds the remote versions whole.
-            assertThat(calls()).containsExactly("GET /v1/skills/" + skill.id(),
-                    "GET /v1/skills/" + skill.id() + "/versions/" + skill.latestVersion() + "/content",
-                    "GET /v1/skills/" + skill.id() + "/versions");
-            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
+            assertThat(calls())
+                    .containsExactly(
+                            "GET /v1/skills/" + skill.id(),
+                            "GET /v1/skills/" + skill.id() + "/versions/" + skill.latestVersion() + "/content",
+                            "GET /v1/skills/" + skill.id() + "/versions");
+            assertThat(state.versions())
+                    .extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
                     .containsExactly(tuple(skill.latestVersion(), v1.contentHash()));
             // The comparison by download is said in an Event; nothing else happens.
             assertThat(progress.steps()).containsExactly(new Event("Normal", SkillSynchronizer.REMOTE_COMPARED));
@@ -374,24 +419,26 @@ class SkillSynchronizerTest {
         @Test
         void changedContentIsUploadedAsExactlyOneVersion() throws Exception {
             FakeSkill skill = fake.createSkillOutOfBand(TITLE, v1.uploadFiles());
-            SkillVersionStatus known = new SkillVersionStatus(skill.latestVersion(), v1.contentHash(),
-                    "2026-11-22T09:00:00Z");
+            SkillVersionStatus known =
+                    new SkillVersionStatus(skill.latestVersion(), v1.contentHash(), "2026-11-22T09:00:00Z");
 
-            RemoteState state = synchronizer.sync(request(v2).recorded(skill.id()).known(known).build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v2).recorded(skill.id()).known(known).build(), progress);
 
             List<FakeVersion> versions = fake.versions(skill.id());
             assertThat(versions).hasSize(2);
             String uploaded = versions.get(1).version();
             assertThat(writes()).containsExactly("POST /v1/skills/" + skill.id() + "/versions");
             assertThat(downloads()).isZero();
-            assertThat(progress.steps()).containsExactly(
-                    new VersionUploadStarting(skill.id(), v2.contentHash()),
-                    new VersionCreated(skill.id(), uploaded, v2.contentHash()));
+            assertThat(progress.steps())
+                    .containsExactly(
+                            new VersionUploadStarting(skill.id(), v2.contentHash()),
+                            new VersionCreated(skill.id(), uploaded, v2.contentHash()));
             assertThat(state.latestVersion()).isEqualTo(uploaded);
             assertThat(state.contentHash()).isEqualTo(v2.contentHash());
-            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
-                    .containsExactly(tuple(uploaded, v2.contentHash()),
-                            tuple(skill.latestVersion(), v1.contentHash()));
+            assertThat(state.versions())
+                    .extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
+                    .containsExactly(tuple(uploaded, v2.contentHash()), tuple(skill.latestVersion(), v1.contentHash()));
         }
 
         @Test
@@ -399,8 +446,12 @@ class SkillSynchronizerTest {
             FakeSkill skill = fake.createSkillOutOfBand(TITLE, v1.uploadFiles());
             SkillBundle renamed = bundle("pdf-kit", "print('one')");
 
-            SkillFailure failure = skillFailureOf(() -> synchronizer.sync(request(renamed).recorded(skill.id())
-                    .known(new SkillVersionStatus(skill.latestVersion(), v1.contentHash(), null)).build(), progress));
+            SkillFailure failure = skillFailureOf(() -> synchronizer.sync(
+                    request(renamed)
+                            .recorded(skill.id())
+                            .known(new SkillVersionStatus(skill.latestVersion(), v1.contentHash(), null))
+                            .build(),
+                    progress));
 
             assertThat(failure.reason()).isEqualTo(SkillConditions.INVALID_CONTENT);
             assertThat(failure.needsPerson()).isTrue();
@@ -415,8 +466,8 @@ class SkillSynchronizerTest {
             FakeSkill skill = fake.createSkillOutOfBand(TITLE, v1.uploadFiles());
             SkillSynchronizer strict = synchronizerReadingAtMost(16);
 
-            SkillFailure failure = skillFailureOf(() -> strict.sync(request(v2).recorded(skill.id()).build(),
-                    progress));
+            SkillFailure failure = skillFailureOf(
+                    () -> strict.sync(request(v2).recorded(skill.id()).build(), progress));
 
             assertThat(failure.reason()).isEqualTo(SkillConditions.API_ERROR);
             assertThat(failure.needsPerson()).isFalse();
@@ -429,10 +480,11 @@ class SkillSynchronizerTest {
         @Test
         void anApiFailureReadingTheSkillPropagatesAndNothingIsUploaded() {
             FakeSkill skill = fake.createSkillOutOfBand(TITLE, v1.uploadFiles());
-            fake.injectFault(Fault.on("GET", "/v1/skills/" + skill.id()).status(500).build());
+            fake.injectFault(
+                    Fault.on("GET", "/v1/skills/" + skill.id()).status(500).build());
 
-            SkillsApiException e = apiFailureOf(() -> synchronizer.sync(request(v2).recorded(skill.id()).build(),
-                    progress));
+            SkillsApiException e = apiFailureOf(
+                    () -> synchronizer.sync(request(v2).recorded(skill.id()).build(), progress));
 
             assertThat(e.status()).isEqualTo(500);
             assertThat(fake.versions(skill.id())).hasSize(1);
@@ -446,15 +498,19 @@ class SkillSynchronizerTest {
             SkillVersionStatus known = new SkillVersionStatus(skill.latestVersion(), v1.contentHash(), null);
             FakeVersion added = fake.createVersionOutOfBand(skill.id(), v2.uploadFiles());
 
-            RemoteState state = synchronizer.sync(request(v2).recorded(skill.id()).known(known).build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v2).recorded(skill.id()).known(known).build(), progress);
 
-            assertThat(calls()).containsExactly("GET /v1/skills/" + skill.id(),
-                    "GET /v1/skills/" + skill.id() + "/versions/" + added.version() + "/content",
-                    "GET /v1/skills/" + skill.id() + "/versions");
+            assertThat(calls())
+                    .containsExactly(
+                            "GET /v1/skills/" + skill.id(),
+                            "GET /v1/skills/" + skill.id() + "/versions/" + added.version() + "/content",
+                            "GET /v1/skills/" + skill.id() + "/versions");
             assertThat(state.latestVersion()).isEqualTo(added.version());
-            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
-                    .containsExactly(tuple(added.version(), v2.contentHash()),
-                            tuple(skill.latestVersion(), v1.contentHash()));
+            assertThat(state.versions())
+                    .extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
+                    .containsExactly(
+                            tuple(added.version(), v2.contentHash()), tuple(skill.latestVersion(), v1.contentHash()));
             assertThat(state.versions().get(0).getCreatedAt()).isNotNull();
             assertThat(progress.steps()).containsExactly(new Event("Normal", SkillSynchronizer.REMOTE_COMPARED));
         }
@@ -468,18 +524,25 @@ class SkillSynchronizerTest {
             List<String> versions = skillWithVersions(v1, v2, v3, v4);
             String skillId = onlySkill().id();
 
-            RemoteState state = synchronizer.sync(request(v4).recorded(skillId).maxVersions(2).pruneDue()
-                    .known(new SkillVersionStatus(versions.get(3), v4.contentHash(), null)).build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v4)
+                            .recorded(skillId)
+                            .maxVersions(2)
+                            .pruneDue()
+                            .known(new SkillVersionStatus(versions.get(3), v4.contentHash(), null))
+                            .build(),
+                    progress);
 
             assertThat(remoteVersions(skillId)).containsExactly(versions.get(2), versions.get(3));
-            assertThat(progress.steps()).containsExactly(
-                    new VersionsPruned(skillId, List.of(versions.get(1), versions.get(0)), 2));
-            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
-                    .containsExactly(tuple(versions.get(3), v4.contentHash()),
-                            tuple(versions.get(2), null));
-            assertThat(writes()).containsExactly(
-                    "DELETE /v1/skills/" + skillId + "/versions/" + versions.get(1),
-                    "DELETE /v1/skills/" + skillId + "/versions/" + versions.get(0));
+            assertThat(progress.steps())
+                    .containsExactly(new VersionsPruned(skillId, List.of(versions.get(1), versions.get(0)), 2));
+            assertThat(state.versions())
+                    .extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
+                    .containsExactly(tuple(versions.get(3), v4.contentHash()), tuple(versions.get(2), null));
+            assertThat(writes())
+                    .containsExactly(
+                            "DELETE /v1/skills/" + skillId + "/versions/" + versions.get(1),
+                            "DELETE /v1/skills/" + skillId + "/versions/" + versions.get(0));
         }
 
         @Test
@@ -487,11 +550,19 @@ class SkillSynchronizerTest {
             List<String> versions = skillWithVersions(v1, v2);
             String skillId = onlySkill().id();
 
-            RemoteState state = synchronizer.sync(request(v2).recorded(skillId).maxVersions(0).pruneDue()
-                    .known(new SkillVersionStatus(versions.get(1), v2.contentHash(), null)).build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v2)
+                            .recorded(skillId)
+                            .maxVersions(0)
+                            .pruneDue()
+                            .known(new SkillVersionStatus(versions.get(1), v2.contentHash(), null))
+                            .build(),
+                    progress);
 
             assertThat(remoteVersions(skillId)).containsExactly(versions.get(1));
-            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion).containsExactly(versions.get(1));
+            assertThat(state.versions())
+                    .extracting(SkillVersionStatus::getVersion)
+                    .containsExactly(versions.get(1));
             assertThat(progress.steps()).containsExactly(new VersionsPruned(skillId, List.of(versions.get(0)), 0));
         }
 
@@ -500,15 +571,26 @@ class SkillSynchronizerTest {
             List<String> versions = skillWithVersions(v1, v2, v3);
             String skillId = onlySkill().id();
             fake.injectFault(Fault.on("DELETE", "/v1/skills/" + skillId + "/versions/" + versions.get(0))
-                    .status(404).build());
+                    .status(404)
+                    .build());
 
-            RemoteState state = synchronizer.sync(request(v3).recorded(skillId).maxVersions(1).pruneDue()
-                    .known(new SkillVersionStatus(versions.get(2), v3.contentHash(), null)).build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v3)
+                            .recorded(skillId)
+                            .maxVersions(1)
+                            .pruneDue()
+                            .known(new SkillVersionStatus(versions.get(2), v3.contentHash(), null))
+                            .build(),
+                    progress);
 
-            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion).containsExactly(versions.get(2));
-            assertThat(progress.steps()).containsExactly(
-                    new VersionsPruned(skillId, List.of(versions.get(1), versions.get(0)), 1));
-            assertThat(fake.calls()).filteredOn(RecordedCall::isWrite).extracting(RecordedCall::status)
+            assertThat(state.versions())
+                    .extracting(SkillVersionStatus::getVersion)
+                    .containsExactly(versions.get(2));
+            assertThat(progress.steps())
+                    .containsExactly(new VersionsPruned(skillId, List.of(versions.get(1), versions.get(0)), 1));
+            assertThat(fake.calls())
+                    .filteredOn(RecordedCall::isWrite)
+                    .extracting(RecordedCall::status)
                     .containsExactly(200, 404);
             assertThat(remoteVersions(skillId)).doesNotContain(versions.get(1));
         }
@@ -522,8 +604,13 @@ class SkillSynchronizerTest {
                     new SkillVersionStatus(versions.get(1), v2.contentHash(), null),
                     new SkillVersionStatus(versions.get(0), v1.contentHash(), null));
 
-            RemoteState state = synchronizer.sync(request(v3).recorded(skillId).maxVersions(1)
-                    .known(known.toArray(SkillVersionStatus[]::new)).build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v3)
+                            .recorded(skillId)
+                            .maxVersions(1)
+                            .known(known.toArray(SkillVersionStatus[]::new))
+                            .build(),
+                    progress);
 
             assertThat(calls()).containsExactly("GET /v1/skills/" + skillId);
             assertThat(remoteVersions(skillId)).containsExactlyElementsOf(versions);
@@ -536,17 +623,23 @@ class SkillSynchronizerTest {
             List<String> versions = skillWithVersions(v1, v2);
             String skillId = onlySkill().id();
 
-            RemoteState state = synchronizer.sync(request(v3).recorded(skillId).maxVersions(2)
-                    .known(new SkillVersionStatus(versions.get(1), v2.contentHash(), null)).build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v3)
+                            .recorded(skillId)
+                            .maxVersions(2)
+                            .known(new SkillVersionStatus(versions.get(1), v2.contentHash(), null))
+                            .build(),
+                    progress);
 
             String uploaded = state.latestVersion();
             assertThat(remoteVersions(skillId)).containsExactly(versions.get(1), uploaded);
             assertThat(fake.versions(skillId).get(1).files().get("pdf-tools/run.py"))
                     .isEqualTo("print('three')".getBytes(StandardCharsets.UTF_8));
-            assertThat(progress.steps()).containsExactly(
-                    new VersionUploadStarting(skillId, v3.contentHash()),
-                    new VersionCreated(skillId, uploaded, v3.contentHash()),
-                    new VersionsPruned(skillId, List.of(versions.get(0)), 2));
+            assertThat(progress.steps())
+                    .containsExactly(
+                            new VersionUploadStarting(skillId, v3.contentHash()),
+                            new VersionCreated(skillId, uploaded, v3.contentHash()),
+                            new VersionsPruned(skillId, List.of(versions.get(0)), 2));
         }
     }
 
@@ -559,17 +652,24 @@ class SkillSynchronizerTest {
             List<String> versions = skillWithVersions(v1);
             String skillId = onlySkill().id();
 
-            RemoteState state = synchronizer.sync(request(v2).annotated(skillId).recorded(skillId)
-                    .known(new SkillVersionStatus(versions.get(0), v1.contentHash(), "2026-11-22T09:00:00Z"))
-                    .asRecorded("pdf-tools").build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v2)
+                            .annotated(skillId)
+                            .recorded(skillId)
+                            .known(new SkillVersionStatus(versions.get(0), v1.contentHash(), "2026-11-22T09:00:00Z"))
+                            .asRecorded("pdf-tools")
+                            .build(),
+                    progress);
 
             String uploaded = state.latestVersion();
             assertThat(calls()).containsExactly("POST /v1/skills/" + skillId + "/versions");
             assertThat(remoteVersions(skillId)).containsExactly(versions.get(0), uploaded);
-            assertThat(progress.steps()).containsExactly(
-                    new VersionUploadStarting(skillId, v2.contentHash()),
-                    new VersionCreated(skillId, uploaded, v2.contentHash()));
-            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
+            assertThat(progress.steps())
+                    .containsExactly(
+                            new VersionUploadStarting(skillId, v2.contentHash()),
+                            new VersionCreated(skillId, uploaded, v2.contentHash()));
+            assertThat(state.versions())
+                    .extracting(SkillVersionStatus::getVersion, SkillVersionStatus::getContentHash)
                     .containsExactly(tuple(uploaded, v2.contentHash()), tuple(versions.get(0), v1.contentHash()));
             assertThat(state.skillName()).isEqualTo("pdf-tools");
         }
@@ -579,16 +679,25 @@ class SkillSynchronizerTest {
             List<String> versions = skillWithVersions(v1, v2);
             String skillId = onlySkill().id();
 
-            RemoteState state = synchronizer.sync(request(v3).recorded(skillId).maxVersions(2)
-                    .known(new SkillVersionStatus(versions.get(1), v2.contentHash(), null),
-                            new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
-                    .asRecorded("pdf-tools").build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v3)
+                            .recorded(skillId)
+                            .maxVersions(2)
+                            .known(
+                                    new SkillVersionStatus(versions.get(1), v2.contentHash(), null),
+                                    new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
+                            .asRecorded("pdf-tools")
+                            .build(),
+                    progress);
 
             String uploaded = state.latestVersion();
-            assertThat(calls()).containsExactly("POST /v1/skills/" + skillId + "/versions",
-                    "DELETE /v1/skills/" + skillId + "/versions/" + versions.get(0));
+            assertThat(calls())
+                    .containsExactly(
+                            "POST /v1/skills/" + skillId + "/versions",
+                            "DELETE /v1/skills/" + skillId + "/versions/" + versions.get(0));
             assertThat(remoteVersions(skillId)).containsExactly(versions.get(1), uploaded);
-            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion)
+            assertThat(state.versions())
+                    .extracting(SkillVersionStatus::getVersion)
                     .containsExactly(uploaded, versions.get(1));
             assertThat(progress.steps()).contains(new VersionsPruned(skillId, List.of(versions.get(0)), 2));
         }
@@ -598,13 +707,22 @@ class SkillSynchronizerTest {
             List<String> versions = skillWithVersions(v1, v2);
             String skillId = onlySkill().id();
 
-            RemoteState state = synchronizer.sync(request(v2).recorded(skillId).maxVersions(1).pruneDue()
-                    .known(new SkillVersionStatus(versions.get(1), v2.contentHash(), null),
-                            new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
-                    .asRecorded("pdf-tools").build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v2)
+                            .recorded(skillId)
+                            .maxVersions(1)
+                            .pruneDue()
+                            .known(
+                                    new SkillVersionStatus(versions.get(1), v2.contentHash(), null),
+                                    new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
+                            .asRecorded("pdf-tools")
+                            .build(),
+                    progress);
 
             assertThat(calls()).containsExactly("DELETE /v1/skills/" + skillId + "/versions/" + versions.get(0));
-            assertThat(state.versions()).extracting(SkillVersionStatus::getVersion).containsExactly(versions.get(1));
+            assertThat(state.versions())
+                    .extracting(SkillVersionStatus::getVersion)
+                    .containsExactly(versions.get(1));
         }
 
         @Test
@@ -613,9 +731,13 @@ class SkillSynchronizerTest {
             String skillId = onlySkill().id();
             SkillBundle renamed = bundle("pdf-reader", "print('two')");
 
-            Throwable thrown = catchThrowable(() -> synchronizer.sync(request(renamed).recorded(skillId)
-                    .known(new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
-                    .asRecorded("pdf-tools").build(), progress));
+            Throwable thrown = catchThrowable(() -> synchronizer.sync(
+                    request(renamed)
+                            .recorded(skillId)
+                            .known(new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
+                            .asRecorded("pdf-tools")
+                            .build(),
+                    progress));
 
             assertThat(thrown).isInstanceOf(SkillFailure.class).hasMessageContaining("'pdf-tools'");
             assertThat(((SkillFailure) thrown).reason()).isEqualTo(SkillConditions.INVALID_CONTENT);
@@ -628,9 +750,13 @@ class SkillSynchronizerTest {
             String gone = onlySkill().id();
             fake.deleteSkillOutOfBand(gone);
 
-            RemoteState state = synchronizer.sync(request(v2).recorded(gone)
-                    .known(new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
-                    .asRecorded("pdf-tools").build(), progress);
+            RemoteState state = synchronizer.sync(
+                    request(v2)
+                            .recorded(gone)
+                            .known(new SkillVersionStatus(versions.get(0), v1.contentHash(), null))
+                            .asRecorded("pdf-tools")
+                            .build(),
+                    progress);
 
             assertThat(state.skillId()).isNotEqualTo(gone);
             assertThat(fake.skill(state.skillId())).isPresent();
@@ -649,10 +775,11 @@ class SkillSynchronizerTest {
             synchronizer.deleteRemote(KEY, skillId);
 
             assertThat(fake.skills()).isEmpty();
-            assertThat(writes()).containsExactly(
-                    "DELETE /v1/skills/" + skillId + "/versions/" + versions.get(1),
-                    "DELETE /v1/skills/" + skillId + "/versions/" + versions.get(0),
-                    "DELETE /v1/skills/" + skillId);
+            assertThat(writes())
+                    .containsExactly(
+                            "DELETE /v1/skills/" + skillId + "/versions/" + versions.get(1),
+                            "DELETE /v1/skills/" + skillId + "/versions/" + versions.get(0),
+                            "DELETE /v1/skills/" + skillId);
         }
 
         @Test
@@ -666,7 +793,8 @@ class SkillSynchronizerTest {
         void aSkillThatGoesWhileItsVersionsAreDeletedIsDone() {
             skillWithVersions(v1);
             String skillId = onlySkill().id();
-            fake.injectFault(Fault.on("DELETE", "/v1/skills/" + skillId).status(404).build());
+            fake.injectFault(
+                    Fault.on("DELETE", "/v1/skills/" + skillId).status(404).build());
 
             synchronizer.deleteRemote(KEY, skillId);
 
@@ -678,7 +806,8 @@ class SkillSynchronizerTest {
             List<String> versions = skillWithVersions(v1, v2);
             String skillId = onlySkill().id();
             fake.injectFault(Fault.on("DELETE", "/v1/skills/" + skillId + "/versions/" + versions.get(0))
-                    .status(500).build());
+                    .status(500)
+                    .build());
 
             SkillsApiException e = apiFailureOf(() -> synchronizer.deleteRemote(KEY, skillId));
 
@@ -734,9 +863,12 @@ class SkillSynchronizerTest {
 
     private static SkillBundle bundle(String name, String script) {
         try {
-            return new SkillValidator(MAX_CONTENT_BYTES).validate(SkillFiles.of(Map.of(
-                    "SKILL.md", SkillFixtures.skillMd(name, "Works with PDFs").getBytes(StandardCharsets.UTF_8),
-                    "run.py", script.getBytes(StandardCharsets.UTF_8))));
+            return new SkillValidator(MAX_CONTENT_BYTES)
+                    .validate(SkillFiles.of(Map.of(
+                            "SKILL.md",
+                                    SkillFixtures.skillMd(name, "Works with PDFs")
+                                            .getBytes(StandardCharsets.UTF_8),
+                            "run.py", script.getBytes(StandardCharsets.UTF_8))));
         } catch (InvalidContentException e) {
             throw new AssertionError(e);
         }
@@ -769,11 +901,16 @@ class SkillSynchronizerTest {
     }
 
     private List<String> writes() {
-        return fake.calls().stream().filter(RecordedCall::isWrite).map(c -> c.method() + " " + c.path()).toList();
+        return fake.calls().stream()
+                .filter(RecordedCall::isWrite)
+                .map(c -> c.method() + " " + c.path())
+                .toList();
     }
 
     private long downloads() {
-        return fake.calls().stream().filter(c -> c.isRead() && c.path().endsWith("/content")).count();
+        return fake.calls().stream()
+                .filter(c -> c.isRead() && c.path().endsWith("/content"))
+                .count();
     }
 
     private static SkillFailure skillFailureOf(ThrowableAssert.ThrowingCallable call) {
@@ -848,8 +985,18 @@ class SkillSynchronizerTest {
         }
 
         SyncRequest build() {
-            return new SyncRequest(KEY, TITLE, desired, annotated, recorded, pending, known, maxVersions, pruneDue,
-                    recordedName, statusKnowsRemote);
+            return new SyncRequest(
+                    KEY,
+                    TITLE,
+                    desired,
+                    annotated,
+                    recorded,
+                    pending,
+                    known,
+                    maxVersions,
+                    pruneDue,
+                    recordedName,
+                    statusKnowsRemote);
         }
     }
 }

@@ -1,13 +1,12 @@
 package dev.skillsync.reconciler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.skillsync.Constants;
 import dev.skillsync.resource.Skill;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SkillUpdateFilterTest {
 
@@ -20,15 +19,19 @@ class SkillUpdateFilterTest {
 
     @Test
     void aStatusOrLabelOnlyUpdateDoesNot() {
-        assertThat(filter.accept(skill(1L, Map.of("other", "x")), skill(1L, Map.of()))).isFalse();
+        assertThat(filter.accept(skill(1L, Map.of("other", "x")), skill(1L, Map.of())))
+                .isFalse();
     }
 
     @Test
     void theAnnotationsUsersWriteTriggerASync() {
-        assertThat(filter.accept(skill(1L, Map.of(Constants.RECONCILE_REQUESTED_AT_ANNOTATION, "now")),
-                skill(1L, Map.of()))).isTrue();
-        assertThat(filter.accept(skill(1L, Map.of(Constants.SKILL_ID_ANNOTATION, "skill_2")),
-                skill(1L, Map.of(Constants.SKILL_ID_ANNOTATION, "skill_1")))).isTrue();
+        assertThat(filter.accept(
+                        skill(1L, Map.of(Constants.RECONCILE_REQUESTED_AT_ANNOTATION, "now")), skill(1L, Map.of())))
+                .isTrue();
+        assertThat(filter.accept(
+                        skill(1L, Map.of(Constants.SKILL_ID_ANNOTATION, "skill_2")),
+                        skill(1L, Map.of(Constants.SKILL_ID_ANNOTATION, "skill_1"))))
+                .isTrue();
     }
 
     @Test
@@ -40,8 +43,12 @@ class SkillUpdateFilterTest {
 
     private static Skill skill(Long generation, Map<String, String> annotations) {
         Skill skill = new Skill();
-        skill.setMetadata(new ObjectMetaBuilder().withName("a").withNamespace("ns").withGeneration(generation)
-                .withAnnotations(annotations).build());
+        skill.setMetadata(new ObjectMetaBuilder()
+                .withName("a")
+                .withNamespace("ns")
+                .withGeneration(generation)
+                .withAnnotations(annotations)
+                .build());
         return skill;
     }
 }

@@ -1,5 +1,7 @@
 package dev.skillsync.reconciler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.skillsync.Constants;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.Skill;
@@ -7,20 +9,21 @@ import dev.skillsync.resource.SkillStatus;
 import dev.skillsync.resource.SkillVersionStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StatusAggregatorTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-    private static final RemoteState REMOTE = new RemoteState("skill_1", "100", "sha256:aa",
-            List.of(new SkillVersionStatus("100", "sha256:aa", "2026-11-22T09:00:00Z")), "pdf-tools");
+    private static final RemoteState REMOTE = new RemoteState(
+            "skill_1",
+            "100",
+            "sha256:aa",
+            List.of(new SkillVersionStatus("100", "sha256:aa", "2026-11-22T09:00:00Z")),
+            "pdf-tools");
 
     @Test
     void aSyncSetsTheRemoteIdentityAndReadyTrue() {
@@ -34,7 +37,8 @@ class StatusAggregatorTest {
         assertThat(status.getContentHash()).isEqualTo("sha256:aa");
         assertThat(status.getSourceRevision()).isEqualTo("rv-7");
         assertThat(status.getLastSyncedAt()).isEqualTo("2026-11-22T10:00:00Z");
-        assertThat(condition(status, "Ready")).extracting(Condition::getStatus, Condition::getReason)
+        assertThat(condition(status, "Ready"))
+                .extracting(Condition::getStatus, Condition::getReason)
                 .containsExactly("True", "Synced");
         assertThat(condition(status, "Reconciling").getStatus()).isEqualTo("False");
         assertThat(condition(status, "Stalled").getStatus()).isEqualTo("False");
@@ -56,7 +60,8 @@ class StatusAggregatorTest {
         Skill skill = skill(1L, null);
         skill.setStatus(StatusAggregator.aggregate(skill, failed("ApiError", "boom"), T0));
 
-        SkillStatus otherReason = StatusAggregator.aggregate(skill, failed("RateLimited", "slow down"), T0.plusSeconds(60));
+        SkillStatus otherReason =
+                StatusAggregator.aggregate(skill, failed("RateLimited", "slow down"), T0.plusSeconds(60));
         assertThat(condition(otherReason, "Ready").getLastTransitionTime()).isEqualTo("2026-11-22T10:00:00Z");
         assertThat(condition(otherReason, "Ready").getReason()).isEqualTo("RateLimited");
 
@@ -80,11 +85,12 @@ class StatusAggregatorTest {
 
     @Test
     void aStalledFailureSetsStalledTrueWithTheMessage() {
-        SkillStatus status = StatusAggregator.aggregate(skill(1L, null),
-                new SyncOutcome.Failed("InvalidContent", "SKILL.md lacks a name", true, false), T0);
+        SkillStatus status = StatusAggregator.aggregate(
+                skill(1L, null), new SyncOutcome.Failed("InvalidContent", "SKILL.md lacks a name", true, false), T0);
 
-        assertThat(condition(status, "Stalled")).extracting(Condition::getStatus, Condition::getReason,
-                Condition::getMessage).containsExactly("True", "InvalidContent", "SKILL.md lacks a name");
+        assertThat(condition(status, "Stalled"))
+                .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+                .containsExactly("True", "InvalidContent", "SKILL.md lacks a name");
     }
 
     @Test
@@ -98,14 +104,16 @@ class StatusAggregatorTest {
         assertThat(condition(inFlight, "Reconciling").getStatus()).isEqualTo("True");
 
         skill.setStatus(inFlight);
-        assertThat(StatusAggregator.aggregate(skill, synced(true), T0).getPendingCreate()).isNull();
+        assertThat(StatusAggregator.aggregate(skill, synced(true), T0).getPendingCreate())
+                .isNull();
     }
 
     @Test
     void aHandledReconcileRequestIsEchoedOnlyWhenTheRemoteWasChecked() {
         Skill skill = skill(1L, "2026-11-22T09:59:00Z");
 
-        assertThat(StatusAggregator.aggregate(skill, synced(false), T0).getLastHandledReconcileAt()).isNull();
+        assertThat(StatusAggregator.aggregate(skill, synced(false), T0).getLastHandledReconcileAt())
+                .isNull();
         assertThat(StatusAggregator.aggregate(skill, synced(true), T0).getLastHandledReconcileAt())
                 .isEqualTo("2026-11-22T09:59:00Z");
     }
@@ -113,13 +121,16 @@ class StatusAggregatorTest {
     @Test
     void suspendedAndDeletionStatesHaveTheirReasons() {
         Skill skill = skill(1L, null);
-        assertThat(condition(StatusAggregator.aggregate(skill, new SyncOutcome.Suspended(), T0), "Ready").getReason())
+        assertThat(condition(StatusAggregator.aggregate(skill, new SyncOutcome.Suspended(), T0), "Ready")
+                        .getReason())
                 .isEqualTo("Suspended");
         SkillStatus deleting = StatusAggregator.aggregate(skill, new SyncOutcome.Deleting("deleting"), T0);
-        assertThat(condition(deleting, "Reconciling")).extracting(Condition::getStatus, Condition::getReason)
+        assertThat(condition(deleting, "Reconciling"))
+                .extracting(Condition::getStatus, Condition::getReason)
                 .containsExactly("True", "Deleting");
         assertThat(condition(StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked("no"), T0), "Ready")
-                .getReason()).isEqualTo("DeletionBlocked");
+                        .getReason())
+                .isEqualTo("DeletionBlocked");
     }
 
     private static SyncOutcome synced(boolean remoteChecked) {

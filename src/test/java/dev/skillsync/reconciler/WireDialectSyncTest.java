@@ -1,12 +1,18 @@
 package dev.skillsync.reconciler;
 
+import static dev.skillsync.testing.SkillFixtures.asBytes;
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.under;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.skillsync.content.SkillBundle;
 import dev.skillsync.content.SkillFiles;
 import dev.skillsync.content.SkillValidator;
+import dev.skillsync.failure.SkillFailure;
 import dev.skillsync.fake.FakeDialect;
 import dev.skillsync.fake.FakeSkill;
 import dev.skillsync.fake.FakeSkillsApi;
-import dev.skillsync.failure.SkillFailure;
 import dev.skillsync.resource.PendingCreate;
 import dev.skillsync.resource.SkillConditions;
 import dev.skillsync.resource.SkillVersionStatus;
@@ -17,10 +23,6 @@ import dev.skillsync.skillsapi.GaDialect;
 import dev.skillsync.skillsapi.SkillsApiClient;
 import dev.skillsync.skillsapi.SkillsApiSettings;
 import dev.skillsync.skillsapi.WireDialect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +31,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
-
-import static dev.skillsync.testing.SkillFixtures.asBytes;
-import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.under;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The paths the GA dialect adds to a sync, with the real synchronizer and client against the fake in GA mode (which
@@ -68,8 +67,10 @@ class WireDialectSyncTest {
         FakeSkill second = fake.createSkillOutOfBand(TITLE, remoteFiles("pdf-tools", "Extracts text.", "v2\n"));
         fake.clearCalls();
 
-        SkillFailure failure = catchThrowableOfType(SkillFailure.class, () -> synchronizer(new GaDialect())
-                .sync(pendingRequest(desired("pdf-tools", "Extracts text.", "v1\n"), Instant.now()), progress));
+        SkillFailure failure = catchThrowableOfType(
+                SkillFailure.class,
+                () -> synchronizer(new GaDialect())
+                        .sync(pendingRequest(desired("pdf-tools", "Extracts text.", "v1\n"), Instant.now()), progress));
 
         assertThat(failure.reason()).isEqualTo(SkillConditions.AMBIGUOUS_CREATE);
         assertThat(failure.needsPerson()).isTrue();
@@ -91,7 +92,8 @@ class WireDialectSyncTest {
         assertThat(progress.identified).isNotEmpty().containsOnly(ours.id());
         assertThat(fake.versions(ours.id())).hasSize(1);
         assertThat(fake.skills()).hasSize(3);
-        assertThat(progress.events).anyMatch(e -> e.startsWith("SkillAdopted"))
+        assertThat(progress.events)
+                .anyMatch(e -> e.startsWith("SkillAdopted"))
                 .anyMatch(e -> e.startsWith(SkillSynchronizer.REMOTE_COMPARED) && e.contains("by downloading it"));
     }
 
@@ -115,15 +117,21 @@ class WireDialectSyncTest {
         SkillSynchronizer synchronizer = synchronizer(new GaDialect());
         SkillBundle desired = desired("pdf-tools", "Extracts text.", "v1\n");
 
-        RemoteState adopted = synchronizer.sync(new SyncRequest(KEY, TITLE, desired, existing.id(), null, null,
-                List.of(), 10, false, null, false), progress);
+        RemoteState adopted = synchronizer.sync(
+                new SyncRequest(KEY, TITLE, desired, existing.id(), null, null, List.of(), 10, false, null, false),
+                progress);
 
         assertThat(fake.versions(existing.id())).hasSize(2);
-        assertThat(adopted.latestVersion()).isEqualTo(fake.versions(existing.id()).get(1).version());
-        assertThat(progress.events).anyMatch(e -> e.startsWith(SkillSynchronizer.REMOTE_COMPARED)
-                && e.contains("serves no download") && e.contains("by the version IDs in status"));
-        assertThat(fake.calls()).filteredOn(c -> c.path().endsWith("/content"))
-                .allSatisfy(c -> assertThat(c.status()).isEqualTo(400)).isNotEmpty();
+        assertThat(adopted.latestVersion())
+                .isEqualTo(fake.versions(existing.id()).get(1).version());
+        assertThat(progress.events)
+                .anyMatch(e -> e.startsWith(SkillSynchronizer.REMOTE_COMPARED)
+                        && e.contains("serves no download")
+                        && e.contains("by the version IDs in status"));
+        assertThat(fake.calls())
+                .filteredOn(c -> c.path().endsWith("/content"))
+                .allSatisfy(c -> assertThat(c.status()).isEqualTo(400))
+                .isNotEmpty();
 
         // Known latest: no call beyond the skill itself, no upload.
         long versionsBefore = fake.versions(existing.id()).size();
@@ -135,9 +143,11 @@ class WireDialectSyncTest {
         fake.createVersionOutOfBand(existing.id(), remoteFiles("pdf-tools", "Extracts text.", "tampered\n"));
         RemoteState repaired = synchronizer.sync(recorded(desired, again), progress);
         assertThat(fake.versions(existing.id())).hasSize(4);
-        assertThat(new String(fake.versions(existing.id()).get(3).files().get("pdf-tools/run.py"),
-                StandardCharsets.UTF_8)).isEqualTo("v1\n");
-        assertThat(repaired.latestVersion()).isEqualTo(fake.versions(existing.id()).get(3).version());
+        assertThat(new String(
+                        fake.versions(existing.id()).get(3).files().get("pdf-tools/run.py"), StandardCharsets.UTF_8))
+                .isEqualTo("v1\n");
+        assertThat(repaired.latestVersion())
+                .isEqualTo(fake.versions(existing.id()).get(3).version());
     }
 
     @Test
@@ -146,23 +156,28 @@ class WireDialectSyncTest {
         SkillBundle v2 = desired("pdf-tools", "Extracts text.", "v2\n");
         SkillSynchronizer beta = synchronizer(new BetaDialect());
         RemoteState created = beta.sync(
-                new SyncRequest(KEY, TITLE, v1, null, null, null, List.of(), 10, false, null, false),
-                progress);
+                new SyncRequest(KEY, TITLE, v1, null, null, null, List.of(), 10, false, null, false), progress);
         RemoteState betaState = beta.sync(recorded(v2, created), progress);
         String skillId = betaState.skillId();
-        assertThat(betaState.versions()).hasSize(2).allSatisfy(v -> assertThat(v.getVersion()).matches("[0-9]+"));
+        assertThat(betaState.versions())
+                .hasSize(2)
+                .allSatisfy(v -> assertThat(v.getVersion()).matches("[0-9]+"));
         long writes = fake.writeCalls();
 
         RemoteState gaState = synchronizer(new GaDialect()).sync(recorded(v2, betaState), progress);
 
-        List<String> gaIds = new ArrayList<>(fake.versions(skillId).stream().map(v -> v.id()).toList());
+        List<String> gaIds =
+                new ArrayList<>(fake.versions(skillId).stream().map(v -> v.id()).toList());
         Collections.reverse(gaIds);
         assertThat(gaState.latestVersion()).isEqualTo(gaIds.get(0));
-        assertThat(gaState.versions()).extracting(SkillVersionStatus::getVersion).containsExactlyElementsOf(gaIds);
-        assertThat(gaState.versions()).extracting(SkillVersionStatus::getContentHash)
+        assertThat(gaState.versions())
+                .extracting(SkillVersionStatus::getVersion)
+                .containsExactlyElementsOf(gaIds);
+        assertThat(gaState.versions())
+                .extracting(SkillVersionStatus::getContentHash)
                 .containsExactly(v2.contentHash(), v1.contentHash());
-        assertThat(progress.events).anyMatch(e -> e.startsWith(SkillSynchronizer.VERSIONS_REIDENTIFIED)
-                && e.contains("'ga'"));
+        assertThat(progress.events)
+                .anyMatch(e -> e.startsWith(SkillSynchronizer.VERSIONS_REIDENTIFIED) && e.contains("'ga'"));
 
         RemoteState backToBeta = beta.sync(recorded(v2, gaState), progress);
 
@@ -177,14 +192,14 @@ class WireDialectSyncTest {
     void theSwitchToGaNeedsNoDownloadToKnowTheRecordedVersions() throws Exception {
         SkillBundle v1 = desired("pdf-tools", "Extracts text.", "v1\n");
         RemoteState betaState = synchronizer(new BetaDialect())
-                .sync(new SyncRequest(KEY, TITLE, v1, null, null, null, List.of(), 10, false, null, false),
-                        progress);
+                .sync(new SyncRequest(KEY, TITLE, v1, null, null, null, List.of(), 10, false, null, false), progress);
         fake.retireBeta();
         long writes = fake.writeCalls();
 
         RemoteState gaState = synchronizer(new GaDialect()).sync(recorded(v1, betaState), progress);
 
-        assertThat(gaState.latestVersion()).isEqualTo(fake.versions(betaState.skillId()).get(0).id());
+        assertThat(gaState.latestVersion())
+                .isEqualTo(fake.versions(betaState.skillId()).get(0).id());
         assertThat(gaState.contentHash()).isEqualTo(v1.contentHash());
         assertThat(fake.writeCalls()).isEqualTo(writes);
         assertThat(fake.calls()).noneMatch(c -> c.path().endsWith("/content"));
@@ -193,15 +208,28 @@ class WireDialectSyncTest {
     @Test
     void gaDeletesTheSkillWithItsVersionsInOneCall() throws Exception {
         SkillSynchronizer ga = synchronizer(new GaDialect());
-        RemoteState created = ga.sync(new SyncRequest(KEY, TITLE, desired("pdf-tools", "Extracts text.", "v1\n"),
-                null, null, null, List.of(), 10, false, null, false), progress);
+        RemoteState created = ga.sync(
+                new SyncRequest(
+                        KEY,
+                        TITLE,
+                        desired("pdf-tools", "Extracts text.", "v1\n"),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        10,
+                        false,
+                        null,
+                        false),
+                progress);
         ga.sync(recorded(desired("pdf-tools", "Extracts text.", "v2\n"), created), progress);
         fake.clearCalls();
 
         ga.deleteRemote(KEY, created.skillId());
 
         assertThat(fake.skill(created.skillId())).isEmpty();
-        assertThat(fake.calls()).extracting(c -> c.method() + " " + c.path())
+        assertThat(fake.calls())
+                .extracting(c -> c.method() + " " + c.path())
                 .containsExactly("DELETE /v1/skills/" + created.skillId());
     }
 
@@ -209,9 +237,13 @@ class WireDialectSyncTest {
     void aDisplayTitleTheGaApiWouldRefuseIsInvalidSpecBeforeAnyCall() throws Exception {
         SkillBundle desired = desired("pdf-tools", "Extracts text.", "v1\n");
         for (String title : List.of("x".repeat(256), "two\nlines")) {
-            SkillFailure failure = catchThrowableOfType(SkillFailure.class, () -> synchronizer(new GaDialect())
-                    .sync(new SyncRequest(KEY, title, desired, null, null, null, List.of(), 10, false, null, false),
-                            progress));
+            SkillFailure failure = catchThrowableOfType(
+                    SkillFailure.class,
+                    () -> synchronizer(new GaDialect())
+                            .sync(
+                                    new SyncRequest(
+                                            KEY, title, desired, null, null, null, List.of(), 10, false, null, false),
+                                    progress));
 
             assertThat(failure.reason()).isEqualTo(SkillConditions.INVALID_SPEC);
             assertThat(failure.needsPerson()).isTrue();
@@ -221,22 +253,41 @@ class WireDialectSyncTest {
     }
 
     private SkillSynchronizer synchronizer(WireDialect dialect) {
-        SkillsApiClient client = new SkillsApiClient(new SkillsApiSettings(fake.baseUrl(), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 0, Duration.ofMillis(1), Duration.ofMillis(1), 4, MAX_BYTES), dialect, ApiCallObserver.NONE);
+        SkillsApiClient client = new SkillsApiClient(
+                new SkillsApiSettings(
+                        fake.baseUrl(),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        0,
+                        Duration.ofMillis(1),
+                        Duration.ofMillis(1),
+                        4,
+                        MAX_BYTES),
+                dialect,
+                ApiCallObserver.NONE);
         clients.add(client);
         return new SkillSynchronizer(client, MAX_BYTES, Clock.systemUTC());
     }
 
     private static SyncRequest pendingRequest(SkillBundle desired, Instant recordedAt) {
-        return new SyncRequest(KEY, TITLE, desired, null, null,
-                new PendingCreate(TITLE, desired.contentHash(), recordedAt.toString()), List.of(), 10, false, null,
+        return new SyncRequest(
+                KEY,
+                TITLE,
+                desired,
+                null,
+                null,
+                new PendingCreate(TITLE, desired.contentHash(), recordedAt.toString()),
+                List.of(),
+                10,
+                false,
+                null,
                 false);
     }
 
     /** The next sync's request after a sync that ended in this state, as status records it. */
     private static SyncRequest recorded(SkillBundle desired, RemoteState state) {
-        return new SyncRequest(KEY, TITLE, desired, state.skillId(), state.skillId(), null, state.versions(), 10,
-                false, null, false);
+        return new SyncRequest(
+                KEY, TITLE, desired, state.skillId(), state.skillId(), null, state.versions(), 10, false, null, false);
     }
 
     private static SkillBundle desired(String name, String description, String script) throws Exception {
@@ -254,12 +305,10 @@ class WireDialectSyncTest {
         final List<String> events = new ArrayList<>();
 
         @Override
-        public void createStarting(PendingCreate pendingCreate) {
-        }
+        public void createStarting(PendingCreate pendingCreate) {}
 
         @Override
-        public void versionUploadStarting(String skillId, String contentHash) {
-        }
+        public void versionUploadStarting(String skillId, String contentHash) {}
 
         @Override
         public void skillIdentified(String skillId) {

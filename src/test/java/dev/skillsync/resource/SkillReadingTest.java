@@ -1,11 +1,10 @@
 package dev.skillsync.resource;
 
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** A Skill is read as the informer reads it: whatever its spec holds, reading never fails. */
 class SkillReadingTest {
@@ -58,10 +57,16 @@ class SkillReadingTest {
                  "interval": 10, "suspend": "yes", "retention": {"maxVersions": "ten"},
                  "apiKeySecretRef": ["key"]}""");
 
-        assertThat(fields(skill)).containsExactlyInAnyOrder("spec.source.configMap.items[0].key",
-                "spec.source.configMap.items[1]", "spec.interval", "spec.suspend", "spec.retention.maxVersions",
-                "spec.apiKeySecretRef");
-        assertThat(skill.getSpec().readProblems()).extracting(SpecProblem::message)
+        assertThat(fields(skill))
+                .containsExactlyInAnyOrder(
+                        "spec.source.configMap.items[0].key",
+                        "spec.source.configMap.items[1]",
+                        "spec.interval",
+                        "spec.suspend",
+                        "spec.retention.maxVersions",
+                        "spec.apiKeySecretRef");
+        assertThat(skill.getSpec().readProblems())
+                .extracting(SpecProblem::message)
                 .anySatisfy(m -> assertThat(m).contains("spec.suspend is 'yes'", "true or false"))
                 .anySatisfy(m -> assertThat(m).contains("spec.retention.maxVersions is 'ten'", "whole number"))
                 .anySatisfy(m -> assertThat(m).contains("spec.apiKeySecretRef is a list", "object"));
@@ -82,12 +87,15 @@ class SkillReadingTest {
                 {"source": "files", "interval": 5, "deletionPolicy": "Orphan"}""").getSpec())).isEmpty();
         assertThat(SkillSpecRules.deletionProblems(read("""
                 {"source": {"configMap": {"name": "files"}}, "deletionPolicy": "Sometimes"}""").getSpec()))
-                .extracting(SpecProblem::field).containsExactly("spec.deletionPolicy");
+                .extracting(SpecProblem::field)
+                .containsExactly("spec.deletionPolicy");
         assertThat(SkillSpecRules.deletionProblems(read("""
                 {"source": {"configMap": {"name": "files"}}, "apiKeySecretRef": {"name": ["key"]}}""").getSpec()))
-                .extracting(SpecProblem::field).containsExactly("spec.apiKeySecretRef.name");
+                .extracting(SpecProblem::field)
+                .containsExactly("spec.apiKeySecretRef.name");
         assertThat(SkillSpecRules.deletionProblems(read("42").getSpec()))
-                .extracting(SpecProblem::field).containsExactly("spec");
+                .extracting(SpecProblem::field)
+                .containsExactly("spec");
     }
 
     @Test
@@ -116,7 +124,9 @@ class SkillReadingTest {
 
         copy.getSpec().keepReadProblemsOf(skill.getSpec());
 
-        assertThat(copy.getSpec().readProblems()).hasSize(2).isEqualTo(skill.getSpec().readProblems());
+        assertThat(copy.getSpec().readProblems())
+                .hasSize(2)
+                .isEqualTo(skill.getSpec().readProblems());
         assertThat(copy.getSpec()).isEqualTo(skill.getSpec());
     }
 

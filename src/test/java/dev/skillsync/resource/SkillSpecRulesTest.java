@@ -1,10 +1,9 @@
 package dev.skillsync.resource;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SkillSpecRulesTest {
 
@@ -98,7 +97,8 @@ class SkillSpecRulesTest {
         assertThat(fields(ociSpec("oci://r.example", null))).containsExactly("spec.source.oci.url");
         assertThat(fields(ociSpec("oci://r.example/s", new OciRef(null, "sha256:abc"))))
                 .containsExactly("spec.source.oci.ref");
-        assertThat(message(ociSpec("oci://r.example/s", new OciRef("1.0", DIGEST)))).contains("not both");
+        assertThat(message(ociSpec("oci://r.example/s", new OciRef("1.0", DIGEST))))
+                .contains("not both");
         assertThat(fields(ociSpec(null, null))).containsExactly("spec.source.oci.url");
     }
 
@@ -109,7 +109,11 @@ class SkillSpecRulesTest {
         spec.getSource().getConfigMap().setItems(List.of(new KeyToPath(null, "a"), new KeyToPath("b", null)));
         spec.setApiKeySecretRef(new SecretKeySelector(null, "api-key"));
 
-        assertThat(fields(spec)).containsExactly("spec.source.configMap.name", "spec.source.configMap.items[0].key",
-                "spec.source.configMap.items[1].path", "spec.apiKeySecretRef.name");
+        assertThat(fields(spec))
+                .containsExactly(
+                        "spec.source.configMap.name",
+                        "spec.source.configMap.items[0].key",
+                        "spec.source.configMap.items[1].path",
+                        "spec.apiKeySecretRef.name");
     }
 }

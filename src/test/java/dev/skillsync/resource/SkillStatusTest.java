@@ -1,17 +1,16 @@
 package dev.skillsync.resource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whether status is written depends on {@link SkillStatus#equals}; these tests fail when a field would be left out of
@@ -27,9 +26,13 @@ class SkillStatusTest {
             SkillStatus changed = new SkillStatus();
             field.set(changed, sampleValue(field));
 
-            assertThat(changed).as("a status differing only in %s", field.getName()).isNotEqualTo(new SkillStatus());
+            assertThat(changed)
+                    .as("a status differing only in %s", field.getName())
+                    .isNotEqualTo(new SkillStatus());
             SkillStatus copy = changed.copy();
-            assertThat(copy).as("the copy of a status with %s set", field.getName()).isEqualTo(changed)
+            assertThat(copy)
+                    .as("the copy of a status with %s set", field.getName())
+                    .isEqualTo(changed)
                     .hasSameHashCodeAs(changed);
             assertThat(field.get(copy)).as("%s in the copy", field.getName()).isEqualTo(field.get(changed));
         }
@@ -39,7 +42,8 @@ class SkillStatusTest {
     void copyIsDeep() {
         SkillStatus original = new SkillStatus();
         original.getVersions().add(new SkillVersionStatus("1", "sha256:a", "2026-01-01T00:00:00Z"));
-        original.getConditions().add(new ConditionBuilder().withType("Ready").withStatus("True").build());
+        original.getConditions()
+                .add(new ConditionBuilder().withType("Ready").withStatus("True").build());
 
         SkillStatus copy = original.copy();
         copy.getVersions().get(0).setVersion("2");
@@ -89,11 +93,16 @@ class SkillStatusTest {
                 return new ArrayList<>(List.of(new SkillVersionStatus("7", "sha256:abc", "2026-01-01T00:00:00Z")));
             }
             if (element == Condition.class) {
-                return new ArrayList<>(List.of(new ConditionBuilder().withType("Ready").withStatus("True")
-                        .withReason("Synced").build()));
+                return new ArrayList<>(List.of(new ConditionBuilder()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .withReason("Synced")
+                        .build()));
             }
         }
-        return fail("SkillStatus.%s has a type this test has no sample value for (%s): add one, so that the field "
-                + "is proven to take part in equality and copy", field.getName(), field.getGenericType());
+        return fail(
+                "SkillStatus.%s has a type this test has no sample value for (%s): add one, so that the field "
+                        + "is proven to take part in equality and copy",
+                field.getName(), field.getGenericType());
     }
 }

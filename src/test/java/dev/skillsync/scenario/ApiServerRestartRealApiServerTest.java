@@ -1,22 +1,21 @@
 package dev.skillsync.scenario;
 
-import dev.skillsync.resource.Skill;
-import dev.skillsync.testing.RealApiServerProfile;
-import dev.skillsync.testing.RealApiServerTest;
-import dev.skillsync.testing.RealKubernetes;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-
 import static dev.skillsync.testing.SkillFixtures.configMap;
 import static dev.skillsync.testing.SkillFixtures.files;
 import static dev.skillsync.testing.SkillFixtures.newSkill;
 import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import dev.skillsync.resource.Skill;
+import dev.skillsync.testing.RealApiServerProfile;
+import dev.skillsync.testing.RealApiServerTest;
+import dev.skillsync.testing.RealKubernetes;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * The API server goes away in the middle of a run and comes back with etcd kept. Changes made meanwhile, through
@@ -45,14 +44,15 @@ class ApiServerRestartRealApiServerTest extends ScenarioSupport {
                 cm.getData().put("run.py", "v = 2\n");
                 return cm;
             });
-            other.resource(configMap(ns, "late-files", true, files("newcomer", "New.", "pass\n"))).create();
+            other.resource(configMap(ns, "late-files", true, files("newcomer", "New.", "pass\n")))
+                    .create();
             other.resource(newSkill(ns, "newcomer", "late-files")).create();
             other.resources(Skill.class).inNamespace(ns).withName("doomed").delete();
         });
 
         await().atMost(AFTER_RESTART).until(() -> api().versions(survivorId).size() == 2);
-        assertThat(new String(api().versions(survivorId).get(1).files().get("survivor/run.py"),
-                StandardCharsets.UTF_8)).isEqualTo("v = 2\n");
+        assertThat(new String(api().versions(survivorId).get(1).files().get("survivor/run.py"), StandardCharsets.UTF_8))
+                .isEqualTo("v = 2\n");
         Skill newcomer = awaitSynced(ns, "newcomer");
         assertThat(api().skill(newcomer.getStatus().getSkillId())).isPresent();
         await().atMost(AFTER_RESTART).until(() -> skill(ns, "doomed").get() == null);

@@ -12,6 +12,5 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(ApiStormScenarioGaTest.FourCallsAtOnceGa.class)
 class ApiStormScenarioGaTest extends ApiStormScenarioTest {
 
-    public static class FourCallsAtOnceGa extends ApiStormScenarioTest.FourCallsAtOnce implements GaWire {
-    }
+    public static class FourCallsAtOnceGa extends ApiStormScenarioTest.FourCallsAtOnce implements GaWire {}
 }

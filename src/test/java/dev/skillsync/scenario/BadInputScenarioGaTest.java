@@ -10,5 +10,4 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(GaWireProfile.class)
-class BadInputScenarioGaTest extends BadInputScenarioTest {
-}
+class BadInputScenarioGaTest extends BadInputScenarioTest {}

@@ -1,5 +1,12 @@
 package dev.skillsync.scenario;
 
+import static dev.skillsync.testing.SkillFixtures.configMap;
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.newSkill;
+import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.skillsync.fake.RecordedCall;
 import dev.skillsync.resource.SecretKeySelector;
 import dev.skillsync.resource.Skill;
@@ -8,18 +15,10 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static dev.skillsync.testing.SkillFixtures.configMap;
-import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.newSkill;
-import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** Keys in a Skill's Secret change: a rotated one is used at the next call, a revoked one stalls without a storm. */
 @QuarkusTest
@@ -46,10 +45,15 @@ class CredentialScenarioTest extends ScenarioSupport {
         api().revokeKey(oldKey);
         putFile(ns, "files", "run.py", "v = 2\n");
 
-        await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 2
-                && hasCondition(skill(ns, "rotated").get(), "Ready", "True", "Synced"));
-        List<RecordedCall> after = api().calls().subList(callsBefore, api().calls().size()).stream()
-                .filter(c -> c.path().contains(skillId)).toList();
+        await().atMost(TIMEOUT)
+                .until(() -> api().versions(skillId).size() == 2
+                        && hasCondition(skill(ns, "rotated").get(), "Ready", "True", "Synced"));
+        List<RecordedCall> after = api()
+                .calls()
+                .subList(callsBefore, api().calls().size())
+                .stream()
+                .filter(c -> c.path().contains(skillId))
+                .toList();
         assertThat(after).isNotEmpty().allSatisfy(call -> {
             assertThat(call.hasApiKey(newKey)).isTrue();
             assertThat(call.status()).isLessThan(300);
@@ -70,15 +74,16 @@ class CredentialScenarioTest extends ScenarioSupport {
         requestReconcile(ns, "revoked", "after-revocation");
 
         Skill stalled = awaitReady(ns, "revoked", "False", "AuthenticationFailed");
-        assertThat(hasCondition(stalled, "Stalled", "True", "AuthenticationFailed")).isTrue();
+        assertThat(hasCondition(stalled, "Stalled", "True", "AuthenticationFailed"))
+                .isTrue();
         assertThat(condition(stalled, "Ready").orElseThrow().getMessage())
                 .contains("rejected the API key", "skillsync.dev/reconcile-requested-at");
         // The test's retry backoff is 200 ms to 2 s: a Skill retried as a transient failure would call again and
         // again in this window. A rejected key waits for a person instead.
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
-                .until(() -> rejectedCalls(key) == 1);
-        String everything = k8s().getKubernetesSerialization().asJson(skill(ns, "revoked").get())
-                + k8s().getKubernetesSerialization().asJson(events(ns, "revoked"));
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> rejectedCalls(key) == 1);
+        String everything =
+                k8s().getKubernetesSerialization().asJson(skill(ns, "revoked").get())
+                        + k8s().getKubernetesSerialization().asJson(events(ns, "revoked"));
         assertThat(everything).doesNotContain(key);
 
         api().acceptKey(key);
@@ -87,7 +92,9 @@ class CredentialScenarioTest extends ScenarioSupport {
     }
 
     private long rejectedCalls(String key) {
-        return api().calls().stream().filter(c -> c.hasApiKey(key) && c.status() == 401).count();
+        return api().calls().stream()
+                .filter(c -> c.hasApiKey(key) && c.status() == 401)
+                .count();
     }
 
     private static Skill withKeyFrom(Skill skill) {
@@ -96,7 +103,12 @@ class CredentialScenarioTest extends ScenarioSupport {
     }
 
     private static Secret keySecret(String namespace, String key) {
-        return new SecretBuilder().withNewMetadata().withName("skill-key").withNamespace(namespace).endMetadata()
-                .addToStringData("api-key", key).build();
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withName("skill-key")
+                .withNamespace(namespace)
+                .endMetadata()
+                .addToStringData("api-key", key)
+                .build();
     }
 }

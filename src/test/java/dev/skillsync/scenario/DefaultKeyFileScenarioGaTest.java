@@ -12,6 +12,5 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(DefaultKeyFileScenarioGaTest.KeyFromFileGa.class)
 class DefaultKeyFileScenarioGaTest extends DefaultKeyFileScenarioTest {
 
-    public static class KeyFromFileGa extends DefaultKeyFileScenarioTest.KeyFromFile implements GaWire {
-    }
+    public static class KeyFromFileGa extends DefaultKeyFileScenarioTest.KeyFromFile implements GaWire {}
 }

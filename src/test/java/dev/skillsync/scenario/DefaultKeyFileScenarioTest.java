@@ -1,13 +1,18 @@
 package dev.skillsync.scenario;
 
+import static dev.skillsync.testing.SkillFixtures.configMap;
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.newSkill;
+import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.skillsync.fake.RecordedCall;
 import dev.skillsync.testing.SkillsyncTestEnvironment;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,13 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.skillsync.testing.SkillFixtures.configMap;
-import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.newSkill;
-import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * The operator's default key comes from a file, as the Helm chart mounts its Secret: Kubernetes swaps the file's
@@ -57,7 +56,10 @@ class DefaultKeyFileScenarioTest extends ScenarioSupport {
                 Path revision = Files.createDirectory(DIR.resolve("..rev" + REVISIONS.incrementAndGet()));
                 Files.writeString(revision.resolve("api-key"), key);
                 Path next = Files.createSymbolicLink(DIR.resolve("..data_tmp"), revision.getFileName());
-                Files.move(next, DIR.resolve("..data"), StandardCopyOption.ATOMIC_MOVE,
+                Files.move(
+                        next,
+                        DIR.resolve("..data"),
+                        StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
                 if (!Files.exists(KEY_FILE, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     Files.createSymbolicLink(KEY_FILE, Path.of("..data", "api-key"));
@@ -84,7 +86,8 @@ class DefaultKeyFileScenarioTest extends ScenarioSupport {
         create(configMap(ns, "files", true, files("filekey", "Key from a file.", "v = 1\n")));
         create(newSkill(ns, "filekey", "files"));
         String skillId = awaitSynced(ns, "filekey").getStatus().getSkillId();
-        assertThat(api().calls()).filteredOn(c -> c.path().contains("/v1/skills"))
+        assertThat(api().calls())
+                .filteredOn(c -> c.path().contains("/v1/skills"))
                 .anySatisfy(call -> assertThat(call.hasApiKey(FIRST_KEY)).isTrue());
         int callsBefore = api().calls().size();
 
@@ -93,9 +96,11 @@ class DefaultKeyFileScenarioTest extends ScenarioSupport {
         api().revokeKey(FIRST_KEY);
         putFile(ns, "files", "run.py", "v = 2\n");
 
-        await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 2
-                && hasCondition(skill(ns, "filekey").get(), "Ready", "True", "Synced"));
-        List<RecordedCall> after = api().calls().subList(callsBefore, api().calls().size());
+        await().atMost(TIMEOUT)
+                .until(() -> api().versions(skillId).size() == 2
+                        && hasCondition(skill(ns, "filekey").get(), "Ready", "True", "Synced"));
+        List<RecordedCall> after =
+                api().calls().subList(callsBefore, api().calls().size());
         assertThat(after).isNotEmpty().allSatisfy(call -> {
             assertThat(call.hasApiKey(SECOND_KEY)).isTrue();
             assertThat(call.status()).isLessThan(300);

@@ -12,5 +12,4 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @RealApiServerTest
 @TestProfile(RealApiServerProfile.class)
-class ForeignChangeRaceScenarioRealApiServerTest extends ForeignChangeRaceScenarioTest {
-}
+class ForeignChangeRaceScenarioRealApiServerTest extends ForeignChangeRaceScenarioTest {}

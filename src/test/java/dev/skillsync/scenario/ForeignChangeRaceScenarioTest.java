@@ -1,5 +1,12 @@
 package dev.skillsync.scenario;
 
+import static dev.skillsync.testing.SkillFixtures.configMap;
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.newSkill;
+import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.skillsync.Constants;
 import dev.skillsync.resource.Retention;
 import dev.skillsync.resource.Skill;
@@ -10,20 +17,12 @@ import dev.skillsync.testing.SkillsyncTestEnvironment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.RepeatedTest;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-
-import static dev.skillsync.testing.SkillFixtures.configMap;
-import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.newSkill;
-import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.RepeatedTest;
 
 /**
  * A change made by someone else while the operator's own write of the Skill is in flight: the test holds that write in
@@ -36,6 +35,7 @@ class ForeignChangeRaceScenarioTest extends ScenarioSupport {
 
     /** "Within seconds": far below the Skill's interval (10m), so only an event can explain the reconcile. */
     private static final Duration SOON = Duration.ofSeconds(10);
+
     private static final String NAME = "racer";
 
     @RepeatedTest(50)
@@ -44,8 +44,14 @@ class ForeignChangeRaceScenarioTest extends ScenarioSupport {
         String skillId = syncedSkill(ns).getStatus().getSkillId();
 
         // A content change makes the operator write status (Reconciling) before it uploads the new version.
-        duringHeldWrite(statusWriteOf(ns), () -> putFile(ns, "files", "run.py", "v = 2\n"),
-                bystander -> bystander.resources(Skill.class).inNamespace(ns).withName(NAME).delete());
+        duringHeldWrite(
+                statusWriteOf(ns),
+                () -> putFile(ns, "files", "run.py", "v = 2\n"),
+                bystander -> bystander
+                        .resources(Skill.class)
+                        .inNamespace(ns)
+                        .withName(NAME)
+                        .delete());
 
         await().atMost(SOON).until(() -> skill(ns, NAME).get() == null);
         assertThat(api().skill(skillId)).isEmpty();
@@ -58,7 +64,9 @@ class ForeignChangeRaceScenarioTest extends ScenarioSupport {
         long generation = syncedSkill(ns).getMetadata().getGeneration();
 
         // With nothing to upload, the status patch at the end of the reconcile is the operator's only write.
-        duringHeldWrite(statusWriteOf(ns), () -> requestReconcile(ns, NAME, "before-the-edit"),
+        duringHeldWrite(
+                statusWriteOf(ns),
+                () -> requestReconcile(ns, NAME, "before-the-edit"),
                 bystander -> setMaxVersions(bystander, ns, 1));
 
         await().atMost(SOON).until(() -> {
@@ -67,7 +75,8 @@ class ForeignChangeRaceScenarioTest extends ScenarioSupport {
                     && hasCondition(skill, "Ready", "True", "Synced");
         });
         assertThat(skill(ns, NAME).get().getSpec().maxVersions()).isEqualTo(1);
-        assertThat(skill(ns, NAME).get().getStatus().getLastHandledReconcileAt()).isEqualTo("before-the-edit");
+        assertThat(skill(ns, NAME).get().getStatus().getLastHandledReconcileAt())
+                .isEqualTo("before-the-edit");
     }
 
     @RepeatedTest(10)
@@ -75,11 +84,17 @@ class ForeignChangeRaceScenarioTest extends ScenarioSupport {
         String ns = uniqueNamespace("race-request");
         syncedSkill(ns);
 
-        duringHeldWrite(statusWriteOf(ns), () -> putFile(ns, "files", "run.py", "v = 2\n"),
-                bystander -> bystander.resources(Skill.class).inNamespace(ns).withName(NAME).edit(s -> {
-                    s.getMetadata().getAnnotations().put(Constants.RECONCILE_REQUESTED_AT_ANNOTATION, "during");
-                    return s;
-                }));
+        duringHeldWrite(
+                statusWriteOf(ns),
+                () -> putFile(ns, "files", "run.py", "v = 2\n"),
+                bystander -> bystander
+                        .resources(Skill.class)
+                        .inNamespace(ns)
+                        .withName(NAME)
+                        .edit(s -> {
+                            s.getMetadata().getAnnotations().put(Constants.RECONCILE_REQUESTED_AT_ANNOTATION, "during");
+                            return s;
+                        }));
 
         await().atMost(SOON)
                 .until(() -> "during".equals(skill(ns, NAME).get().getStatus().getLastHandledReconcileAt()));
@@ -90,14 +105,22 @@ class ForeignChangeRaceScenarioTest extends ScenarioSupport {
         String ns = uniqueNamespace("race-configmap");
         String skillId = syncedSkill(ns).getStatus().getSkillId();
 
-        duringHeldWrite(statusWriteOf(ns), () -> requestReconcile(ns, NAME, "before-the-edit"),
-                bystander -> bystander.configMaps().inNamespace(ns).withName("files").edit(cm -> {
-                    cm.getData().put("run.py", "v = 3\n");
-                    return cm;
-                }));
+        duringHeldWrite(
+                statusWriteOf(ns),
+                () -> requestReconcile(ns, NAME, "before-the-edit"),
+                bystander -> bystander
+                        .configMaps()
+                        .inNamespace(ns)
+                        .withName("files")
+                        .edit(cm -> {
+                            cm.getData().put("run.py", "v = 3\n");
+                            return cm;
+                        }));
 
-        await().atMost(SOON).until(() -> api().versions(skillId).stream().anyMatch(v -> "v = 3\n".equals(
-                new String(v.files().get(NAME + "/run.py"), StandardCharsets.UTF_8))));
+        await().atMost(SOON)
+                .until(() -> api().versions(skillId).stream()
+                        .anyMatch(v ->
+                                "v = 3\n".equals(new String(v.files().get(NAME + "/run.py"), StandardCharsets.UTF_8))));
         String newest = api().skill(skillId).orElseThrow().latestVersion();
         await().atMost(SOON).until(() -> {
             Skill skill = skill(ns, NAME).get();
@@ -111,8 +134,14 @@ class ForeignChangeRaceScenarioTest extends ScenarioSupport {
         String ns = uniqueNamespace("race-skill-id");
         create(configMap(ns, "files", true, files(NAME, "Races.", "v = 1\n")));
 
-        duringHeldWrite(metadataWriteOf(ns, Constants.SKILL_ID_ANNOTATION), () -> create(newSkill(ns, NAME, "files")),
-                bystander -> bystander.resources(Skill.class).inNamespace(ns).withName(NAME).delete());
+        duringHeldWrite(
+                metadataWriteOf(ns, Constants.SKILL_ID_ANNOTATION),
+                () -> create(newSkill(ns, NAME, "files")),
+                bystander -> bystander
+                        .resources(Skill.class)
+                        .inNamespace(ns)
+                        .withName(NAME)
+                        .delete());
 
         await().atMost(SOON).until(() -> skill(ns, NAME).get() == null);
         assertThat(remoteSkillsOf(ns, NAME)).isEmpty();
@@ -123,12 +152,15 @@ class ForeignChangeRaceScenarioTest extends ScenarioSupport {
         String ns = uniqueNamespace("race-finalizer");
         create(configMap(ns, "files", true, files(NAME, "Races.", "v = 1\n")));
 
-        duringHeldWrite(metadataWriteOf(ns, Constants.FINALIZER), () -> create(newSkill(ns, NAME, "files")),
+        duringHeldWrite(
+                metadataWriteOf(ns, Constants.FINALIZER),
+                () -> create(newSkill(ns, NAME, "files")),
                 bystander -> setMaxVersions(bystander, ns, 1));
 
         await().atMost(SOON).until(() -> {
             Skill skill = skill(ns, NAME).get();
-            return skill.getStatus() != null && Objects.equals(skill.getStatus().getObservedGeneration(), 2L)
+            return skill.getStatus() != null
+                    && Objects.equals(skill.getStatus().getObservedGeneration(), 2L)
                     && hasCondition(skill, "Ready", "True", "Synced");
         });
         assertThat(remoteSkillsOf(ns, NAME)).hasSize(1);

@@ -12,6 +12,5 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(LeaderElectionScenarioGaTest.WithLeaderElectionGa.class)
 class LeaderElectionScenarioGaTest extends LeaderElectionScenarioTest {
 
-    public static class WithLeaderElectionGa extends LeaderElectionScenarioTest.WithLeaderElection implements GaWire {
-    }
+    public static class WithLeaderElectionGa extends LeaderElectionScenarioTest.WithLeaderElection implements GaWire {}
 }

@@ -1,7 +1,16 @@
 package dev.skillsync.scenario;
 
-import dev.skillsync.testing.TestTier;
-import org.junit.jupiter.api.Tag;
+import static dev.skillsync.testing.SkillFixtures.asBytes;
+import static dev.skillsync.testing.SkillFixtures.asText;
+import static dev.skillsync.testing.SkillFixtures.configMap;
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.newSkill;
+import static dev.skillsync.testing.SkillFixtures.skillMd;
+import static dev.skillsync.testing.SkillFixtures.under;
+import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.skillsync.config.SkillsyncConfig;
 import dev.skillsync.content.ContentHash;
 import dev.skillsync.fake.FakeVersion;
@@ -14,18 +23,13 @@ import dev.skillsync.resource.OciSource;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.resource.SkillSource;
 import dev.skillsync.testing.SkillsyncTestEnvironment;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import dev.skillsync.testing.TestTier;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,17 +42,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.skillsync.testing.SkillFixtures.asBytes;
-import static dev.skillsync.testing.SkillFixtures.asText;
-import static dev.skillsync.testing.SkillFixtures.configMap;
-import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.newSkill;
-import static dev.skillsync.testing.SkillFixtures.skillMd;
-import static dev.skillsync.testing.SkillFixtures.under;
-import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Skills whose files come from OCI artifacts in real registries ({@code docker-registry}): pushed in the layouts ORAS
@@ -81,8 +79,8 @@ class OciSourceScenarioTest extends ScenarioSupport {
     @BeforeAll
     static void startRegistries() throws IOException {
         registry = RegistryServer.plainHttp(Files.createDirectory(directory.resolve("plain")));
-        securedRegistry = RegistryServer.tlsWithBasicAuth(Files.createDirectory(directory.resolve("secured")), USER,
-                PASSWORD);
+        securedRegistry =
+                RegistryServer.tlsWithBasicAuth(Files.createDirectory(directory.resolve("secured")), USER, PASSWORD);
     }
 
     @AfterAll
@@ -147,22 +145,26 @@ class OciSourceScenarioTest extends ScenarioSupport {
         Skill before = awaitSynced(ns, "moving");
         String skillId = before.getStatus().getSkillId();
         String repository = newRepository();
-        String digest = registry.pusher().pushArtifact(repository, "1.0.0",
-                List.of(TestLayer.fluxArchive(asBytes(data))));
+        String digest =
+                registry.pusher().pushArtifact(repository, "1.0.0", List.of(TestLayer.fluxArchive(asBytes(data))));
 
         skill(ns, "moving").edit(s -> {
             s.getSpec().setSource(source(insecureSource(repository, tag("1.0.0"))));
             return s;
         });
 
-        await().atMost(TIMEOUT).until(() -> ("1.0.0@" + digest).equals(skill(ns, "moving").get().getStatus()
-                .getSourceRevision()));
+        await().atMost(TIMEOUT)
+                .until(() -> ("1.0.0@" + digest)
+                        .equals(skill(ns, "moving").get().getStatus().getSourceRevision()));
         Skill after = awaitSynced(ns, "moving");
-        assertThat(after.getStatus().getObservedGeneration()).isEqualTo(after.getMetadata().getGeneration())
+        assertThat(after.getStatus().getObservedGeneration())
+                .isEqualTo(after.getMetadata().getGeneration())
                 .isGreaterThan(before.getStatus().getObservedGeneration());
         assertThat(after.getStatus().getSkillId()).isEqualTo(skillId);
-        assertThat(after.getStatus().getContentHash()).isEqualTo(before.getStatus().getContentHash());
-        assertThat(after.getStatus().getLatestVersion()).isEqualTo(before.getStatus().getLatestVersion());
+        assertThat(after.getStatus().getContentHash())
+                .isEqualTo(before.getStatus().getContentHash());
+        assertThat(after.getStatus().getLatestVersion())
+                .isEqualTo(before.getStatus().getLatestVersion());
         assertThat(api().versions(skillId)).hasSize(1);
     }
 
@@ -171,35 +173,46 @@ class OciSourceScenarioTest extends ScenarioSupport {
         ns = uniqueNamespace("oci-tag");
         String repository = newRepository();
         Map<String, String> second = files("tagged", "Follows a tag.", "v = 2\n");
-        registry.pusher().pushArtifact(repository, "stable", List.of(TestLayer.fluxArchive(asBytes(
-                files("tagged", "Follows a tag.", "v = 1\n")))));
+        registry.pusher()
+                .pushArtifact(
+                        repository,
+                        "stable",
+                        List.of(TestLayer.fluxArchive(asBytes(files("tagged", "Follows a tag.", "v = 1\n")))));
         Skill skill = ociSkill("tagged", insecureSource(repository, tag("stable")));
         skill.getSpec().setInterval("2s");
         create(skill);
         String skillId = awaitSynced(ns, "tagged").getStatus().getSkillId();
 
-        String secondDigest = registry.pusher().pushArtifact(repository, "stable",
-                List.of(TestLayer.fluxArchive(asBytes(second))));
+        String secondDigest =
+                registry.pusher().pushArtifact(repository, "stable", List.of(TestLayer.fluxArchive(asBytes(second))));
 
         await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 2);
         assertThat(asText(api().versions(skillId).get(1).files())).isEqualTo(asText(under("tagged", asBytes(second))));
-        await().atMost(TIMEOUT).until(() -> ("stable@" + secondDigest).equals(
-                skill(ns, "tagged").get().getStatus().getSourceRevision()));
+        await().atMost(TIMEOUT)
+                .until(() -> ("stable@" + secondDigest)
+                        .equals(skill(ns, "tagged").get().getStatus().getSourceRevision()));
         Skill updated = awaitSynced(ns, "tagged");
-        assertThat(updated.getStatus().getLatestVersion()).isEqualTo(api().versions(skillId).get(1).version());
+        assertThat(updated.getStatus().getLatestVersion())
+                .isEqualTo(api().versions(skillId).get(1).version());
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, "tagged", "Normal", "VersionCreated"));
 
-        String repushedDigest = registry.pusher().pushArtifact(repository, "stable",
-                List.of(TestLayer.fluxArchive(asBytes(second))),
-                Map.of("org.opencontainers.image.created", "2026-01-02T03:04:05Z"));
+        String repushedDigest = registry.pusher()
+                .pushArtifact(
+                        repository,
+                        "stable",
+                        List.of(TestLayer.fluxArchive(asBytes(second))),
+                        Map.of("org.opencontainers.image.created", "2026-01-02T03:04:05Z"));
 
         assertThat(repushedDigest).isNotEqualTo(secondDigest);
-        await().atMost(TIMEOUT).until(() -> ("stable@" + repushedDigest).equals(
-                skill(ns, "tagged").get().getStatus().getSourceRevision()));
+        await().atMost(TIMEOUT)
+                .until(() -> ("stable@" + repushedDigest)
+                        .equals(skill(ns, "tagged").get().getStatus().getSourceRevision()));
         Skill repushed = awaitSynced(ns, "tagged");
         assertThat(api().versions(skillId)).hasSize(2);
-        assertThat(repushed.getStatus().getLatestVersion()).isEqualTo(updated.getStatus().getLatestVersion());
-        assertThat(repushed.getStatus().getContentHash()).isEqualTo(updated.getStatus().getContentHash());
+        assertThat(repushed.getStatus().getLatestVersion())
+                .isEqualTo(updated.getStatus().getLatestVersion());
+        assertThat(repushed.getStatus().getContentHash())
+                .isEqualTo(updated.getStatus().getContentHash());
         skill(ns, "tagged").delete();
     }
 
@@ -214,15 +227,18 @@ class OciSourceScenarioTest extends ScenarioSupport {
         assertThat(synced.getStatus().getSourceRevision()).isEqualTo(pinned);
         String skillId = synced.getStatus().getSkillId();
 
-        registry.pusher().pushArtifact(repository, "stable", orasFiles(asBytes(files("pinned", "Pinned by digest.",
-                "v = 2\n"))));
+        registry.pusher()
+                .pushArtifact(
+                        repository, "stable", orasFiles(asBytes(files("pinned", "Pinned by digest.", "v = 2\n"))));
         requestReconcile(ns, "pinned", "2026-03-01T10:00:00Z");
 
-        await().atMost(TIMEOUT).until(() -> "2026-03-01T10:00:00Z".equals(
-                skill(ns, "pinned").get().getStatus().getLastHandledReconcileAt()));
+        await().atMost(TIMEOUT)
+                .until(() -> "2026-03-01T10:00:00Z"
+                        .equals(skill(ns, "pinned").get().getStatus().getLastHandledReconcileAt()));
         Skill after = skill(ns, "pinned").get();
         assertThat(after.getStatus().getSourceRevision()).isEqualTo(pinned);
-        assertThat(after.getStatus().getContentHash()).isEqualTo(synced.getStatus().getContentHash());
+        assertThat(after.getStatus().getContentHash())
+                .isEqualTo(synced.getStatus().getContentHash());
         assertThat(hasCondition(after, "Ready", "True", "Synced")).isTrue();
         assertThat(api().versions(skillId)).hasSize(1);
         assertThat(asText(api().versions(skillId).get(0).files()))
@@ -233,10 +249,19 @@ class OciSourceScenarioTest extends ScenarioSupport {
     void wrongRegistryCredentialsFailAuthenticationUntilTheSecretIsFixed() throws IOException {
         ns = uniqueNamespace("oci-auth");
         String repository = newRepository();
-        securedRegistry.pusher().pushArtifact(repository, "1.0.0",
-                orasFiles(asBytes(files("guarded", "Behind a password.", "pass\n"))));
-        k8s().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("registry-ca")
-                .endMetadata().addToData("ca.crt", base64(securedRegistry.caCertificatePem())).build()).create();
+        securedRegistry
+                .pusher()
+                .pushArtifact(
+                        repository, "1.0.0", orasFiles(asBytes(files("guarded", "Behind a password.", "pass\n"))));
+        k8s().secrets()
+                .inNamespace(ns)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("registry-ca")
+                        .endMetadata()
+                        .addToData("ca.crt", base64(securedRegistry.caCertificatePem()))
+                        .build())
+                .create();
         storeCredentials(PASSWORD);
         OciSource source = new OciSource();
         source.setUrl(securedRegistry.url(repository));
@@ -251,11 +276,15 @@ class OciSourceScenarioTest extends ScenarioSupport {
         requestReconcile(ns, "guarded", "2026-03-02T10:00:00Z");
 
         Skill failing = awaitReady(ns, "guarded", "False", "AuthenticationFailed");
-        assertThat(condition(failing, "Ready").orElseThrow().getMessage()).contains("registry "
-                + securedRegistry.host() + " denied access to tag 1.0.0 in " + securedRegistry.host() + "/" + repository
-                + ": HTTP 401 (UNAUTHORIZED: authentication required)",
+        assertThat(condition(failing, "Ready").orElseThrow().getMessage())
+                .contains(
+                        "registry "
+                                + securedRegistry.host() + " denied access to tag 1.0.0 in " + securedRegistry.host()
+                                + "/" + repository
+                                + ": HTTP 401 (UNAUTHORIZED: authentication required)",
                         "credentials from Secret " + ns + "/registry-credentials");
-        assertThat(hasCondition(failing, "Stalled", "False", "AuthenticationFailed")).isTrue();
+        assertThat(hasCondition(failing, "Stalled", "False", "AuthenticationFailed"))
+                .isTrue();
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, "guarded", "Warning", "AuthenticationFailed"));
         assertThat(api().versions(skillId)).hasSize(1);
         assertThat(writeCallsFor(skillId)).isEqualTo(writesBefore);
@@ -299,10 +328,14 @@ class OciSourceScenarioTest extends ScenarioSupport {
     void aTarWithAPathOutOfItsDirectoryStallsAsInvalidContent() throws IOException {
         ns = uniqueNamespace("oci-dotdot");
         byte[] skillMd = skillMd("escaping", "Climbs out.").getBytes(StandardCharsets.UTF_8);
-        byte[] layer = TarBuilder.gzip(new TarBuilder().file("SKILL.md", skillMd)
-                .file("../evil.sh", "rm -rf ~\n".getBytes(StandardCharsets.UTF_8)).build());
+        byte[] layer = TarBuilder.gzip(new TarBuilder()
+                .file("SKILL.md", skillMd)
+                .file("../evil.sh", "rm -rf ~\n".getBytes(StandardCharsets.UTF_8))
+                .build());
 
-        pushAndExpectInvalidContent("escaping", List.of(TestLayer.fluxArchive(layer)),
+        pushAndExpectInvalidContent(
+                "escaping",
+                List.of(TestLayer.fluxArchive(layer)),
                 "layer " + sha256(layer) + " has the path ../evil.sh, which leaves its directory with ..");
     }
 
@@ -310,10 +343,14 @@ class OciSourceScenarioTest extends ScenarioSupport {
     void aTarWithASymbolicLinkStallsAsInvalidContent() throws IOException {
         ns = uniqueNamespace("oci-symlink");
         byte[] skillMd = skillMd("linking", "Links out.").getBytes(StandardCharsets.UTF_8);
-        byte[] layer = TarBuilder.gzip(new TarBuilder().file("SKILL.md", skillMd).symlink("secrets", "/etc/shadow")
+        byte[] layer = TarBuilder.gzip(new TarBuilder()
+                .file("SKILL.md", skillMd)
+                .symlink("secrets", "/etc/shadow")
                 .build());
 
-        pushAndExpectInvalidContent("linking", List.of(TestLayer.fluxArchive(layer)),
+        pushAndExpectInvalidContent(
+                "linking",
+                List.of(TestLayer.fluxArchive(layer)),
                 "layer " + sha256(layer) + " entry secrets is a symbolic link to /etc/shadow");
     }
 
@@ -321,8 +358,11 @@ class OciSourceScenarioTest extends ScenarioSupport {
     void aLayerOfAnUnknownMediaTypeStallsAsInvalidContent() throws IOException {
         ns = uniqueNamespace("oci-mediatype");
 
-        pushAndExpectInvalidContent("zipped", List.of(TestLayer.archive("application/vnd.example.skill.v1+zip",
-                "PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1))),
+        pushAndExpectInvalidContent(
+                "zipped",
+                List.of(TestLayer.archive(
+                        "application/vnd.example.skill.v1+zip",
+                        "PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1))),
                 "have media types application/vnd.example.skill.v1+zip");
     }
 
@@ -333,9 +373,11 @@ class OciSourceScenarioTest extends ScenarioSupport {
         byte[] skillMd = skillMd("oversized", "Too large.").getBytes(StandardCharsets.UTF_8);
         byte[] model = new byte[Math.toIntExact(limit + 1)];
 
-        pushAndExpectInvalidContent("oversized", List.of(TestLayer.orasFile("SKILL.md", skillMd),
-                TestLayer.orasFile("model.bin", model)), "larger than skillsync.oci.max-artifact-size (" + limit
-                + " bytes) (at layer " + sha256(model) + " (model.bin))");
+        pushAndExpectInvalidContent(
+                "oversized",
+                List.of(TestLayer.orasFile("SKILL.md", skillMd), TestLayer.orasFile("model.bin", model)),
+                "larger than skillsync.oci.max-artifact-size (" + limit + " bytes) (at layer " + sha256(model)
+                        + " (model.bin))");
     }
 
     @Test
@@ -343,11 +385,15 @@ class OciSourceScenarioTest extends ScenarioSupport {
         ns = uniqueNamespace("oci-bomb");
         long limit = config.oci().maxUnpackedSize().asLongValue();
         byte[] skillMd = skillMd("exploding", "Unpacks too far.").getBytes(StandardCharsets.UTF_8);
-        byte[] bomb = TarBuilder.gzip(new TarBuilder().file("SKILL.md", skillMd)
-                .file("zeros.bin", new byte[Math.toIntExact(limit + 1)]).build());
+        byte[] bomb = TarBuilder.gzip(new TarBuilder()
+                .file("SKILL.md", skillMd)
+                .file("zeros.bin", new byte[Math.toIntExact(limit + 1)])
+                .build());
         assertThat((long) bomb.length).isLessThan(config.oci().maxArtifactSize().asLongValue() / 100);
 
-        pushAndExpectInvalidContent("exploding", List.of(TestLayer.fluxArchive(bomb)),
+        pushAndExpectInvalidContent(
+                "exploding",
+                List.of(TestLayer.fluxArchive(bomb)),
                 "larger than skillsync.oci.max-unpacked-size (" + limit + " bytes) (while unpacking layer "
                         + sha256(bomb) + ")");
     }
@@ -363,8 +409,10 @@ class OciSourceScenarioTest extends ScenarioSupport {
         Files.write(registry.blobFile(sha256(skillMd)), tampered);
         create(ociSkill("tampered", insecureSource(repository, tag("1.0.0"))));
 
-        expectInvalidContent("tampered", "the registry served content for layer " + sha256(skillMd)
-                + " (SKILL.md) that does not match its digest");
+        expectInvalidContent(
+                "tampered",
+                "the registry served content for layer " + sha256(skillMd)
+                        + " (SKILL.md) that does not match its digest");
     }
 
     private void pushAndExpectInvalidContent(String name, List<TestLayer> layers, String message) throws IOException {
@@ -411,9 +459,14 @@ class OciSourceScenarioTest extends ScenarioSupport {
     private void storeCredentials(String password) {
         String auth = base64((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
         String dockerConfig = "{\"auths\":{\"" + securedRegistry.host() + "\":{\"auth\":\"" + auth + "\"}}}";
-        Secret secret = new SecretBuilder().withNewMetadata().withName("registry-credentials").withNamespace(ns)
-                .endMetadata().withType("kubernetes.io/dockerconfigjson")
-                .addToData(".dockerconfigjson", base64(dockerConfig.getBytes(StandardCharsets.UTF_8))).build();
+        Secret secret = new SecretBuilder()
+                .withNewMetadata()
+                .withName("registry-credentials")
+                .withNamespace(ns)
+                .endMetadata()
+                .withType("kubernetes.io/dockerconfigjson")
+                .addToData(".dockerconfigjson", base64(dockerConfig.getBytes(StandardCharsets.UTF_8)))
+                .build();
         k8s().resource(secret).createOr(NonDeletingOperation::update);
     }
 
@@ -423,7 +476,9 @@ class OciSourceScenarioTest extends ScenarioSupport {
 
     /** What {@code oras push} makes of the files: one layer each, titled with its path. */
     private static List<TestLayer> orasFiles(SortedMap<String, byte[]> files) {
-        return files.entrySet().stream().map(file -> TestLayer.orasFile(file.getKey(), file.getValue())).toList();
+        return files.entrySet().stream()
+                .map(file -> TestLayer.orasFile(file.getKey(), file.getValue()))
+                .toList();
     }
 
     private static String base64(byte[] bytes) {
@@ -432,7 +487,9 @@ class OciSourceScenarioTest extends ScenarioSupport {
 
     private static String sha256(byte[] content) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,23 +1,22 @@
 package dev.skillsync.scenario;
 
-import dev.skillsync.testing.SkillsyncTestEnvironment;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-
 import static dev.skillsync.testing.SkillFixtures.configMap;
 import static dev.skillsync.testing.SkillFixtures.files;
 import static dev.skillsync.testing.SkillFixtures.newSkill;
 import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import dev.skillsync.testing.SkillsyncTestEnvironment;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /** What Prometheus and the kubelet see: the metrics and the health probes. */
 @QuarkusTest
@@ -44,9 +43,11 @@ class OperatorEndpointsScenarioTest extends ScenarioSupport {
 
         String body = get(metrics).body();
         // The Prometheus text format may end a label set with a comma.
-        assertThat(body).containsPattern("skillsync_reconciles_total\\{result=\"Synced\",?} [1-9]")
+        assertThat(body)
+                .containsPattern("skillsync_reconciles_total\\{result=\"Synced\",?} [1-9]")
                 .containsPattern("skillsync_api_calls_total\\{operation=\"POST /v1/skills\",status=\"200\",?} [1-9]")
-                .containsPattern("skillsync_api_call_duration_seconds_bucket\\{operation=\"POST /v1/skills/\\{id}/versions\"")
+                .containsPattern(
+                        "skillsync_api_call_duration_seconds_bucket\\{operation=\"POST /v1/skills/\\{id}/versions\"")
                 .containsPattern("skillsync_versions_created_total [1-9]")
                 .containsPattern("skillsync_skills\\{ready_reason=\"Synced\",?} [1-9]")
                 .contains("skillsync_versions_pruned_total");
@@ -59,8 +60,7 @@ class OperatorEndpointsScenarioTest extends ScenarioSupport {
         assertThat(get(readiness).body()).contains("\"status\": \"UP\"");
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private static Answer get(URL url) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) url.openConnection();

@@ -1,5 +1,8 @@
 package dev.skillsync.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.skillsync.Constants;
 import dev.skillsync.fake.FakeSkill;
 import dev.skillsync.fake.FakeSkillsApi;
@@ -11,13 +14,9 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** What every scenario test uses: the cluster, the fake Skills API, and waits on what a user would watch. */
 abstract class ScenarioSupport {
@@ -49,8 +48,13 @@ abstract class ScenarioSupport {
     /** A real API server refuses objects in a namespace that does not exist; tests use a new one each. */
     void ensureNamespace(String namespace) {
         if (k8s().namespaces().withName(namespace).get() == null) {
-            k8s().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                    .build()).create();
+            k8s().namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .endMetadata()
+                            .build())
+                    .create();
         }
     }
 
@@ -63,7 +67,9 @@ abstract class ScenarioSupport {
     }
 
     static Optional<Condition> condition(Skill skill, String type) {
-        return skill == null || skill.getStatus() == null ? Optional.empty() : skill.getStatus().condition(type);
+        return skill == null || skill.getStatus() == null
+                ? Optional.empty()
+                : skill.getStatus().condition(type);
     }
 
     /** Asks for a reconcile now, as a user would with the annotation. */
@@ -77,7 +83,9 @@ abstract class ScenarioSupport {
     /** The remote skills titled as the operator titles this Skill by default. */
     List<FakeSkill> remoteSkillsOf(String namespace, String name) {
         String title = namespace + "/" + name;
-        return api().skills().stream().filter(s -> title.equals(s.displayTitle())).toList();
+        return api().skills().stream()
+                .filter(s -> title.equals(s.displayTitle()))
+                .toList();
     }
 
     /** Skills API calls so far that name this skill. */
@@ -87,21 +95,26 @@ abstract class ScenarioSupport {
 
     /** Skills API calls so far that would change this skill. */
     long writeCallsFor(String skillId) {
-        return api().calls().stream().filter(c -> c.path().contains(skillId) && c.isWrite()).count();
+        return api().calls().stream()
+                .filter(c -> c.path().contains(skillId) && c.isWrite())
+                .count();
     }
 
     static boolean hasCondition(Skill skill, String type, String status, String reason) {
-        return condition(skill, type).filter(c -> status.equals(c.getStatus()) && reason.equals(c.getReason()))
+        return condition(skill, type)
+                .filter(c -> status.equals(c.getStatus()) && reason.equals(c.getReason()))
                 .isPresent();
     }
 
     /** Waits until Ready has the given status and reason, and returns the Skill as it is then. */
     Skill awaitReady(String namespace, String name, String status, String reason) {
-        await().atMost(TIMEOUT).alias("Skill " + namespace + "/" + name + " Ready=" + status + " " + reason)
+        await().atMost(TIMEOUT)
+                .alias("Skill " + namespace + "/" + name + " Ready=" + status + " " + reason)
                 .untilAsserted(() -> {
                     Skill skill = skill(namespace, name).get();
                     assertThat(hasCondition(skill, "Ready", status, reason))
-                            .as("conditions of %s/%s: %s", namespace, name, describeConditions(skill)).isTrue();
+                            .as("conditions of %s/%s: %s", namespace, name, describeConditions(skill))
+                            .isTrue();
                 });
         return skill(namespace, name).get();
     }
@@ -115,7 +128,8 @@ abstract class ScenarioSupport {
             return "no status yet";
         }
         return skill.getStatus().getConditions().stream()
-                .map(c -> c.getType() + "=" + c.getStatus() + " " + c.getReason() + ": " + c.getMessage()).toList()
+                .map(c -> c.getType() + "=" + c.getStatus() + " " + c.getReason() + ": " + c.getMessage())
+                .toList()
                 .toString();
     }
 

@@ -12,6 +12,5 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(SizeLimitScenarioGaTest.SmallUploadsGa.class)
 class SizeLimitScenarioGaTest extends SizeLimitScenarioTest {
 
-    public static class SmallUploadsGa extends SizeLimitScenarioTest.SmallUploads implements GaWire {
-    }
+    public static class SmallUploadsGa extends SizeLimitScenarioTest.SmallUploads implements GaWire {}
 }

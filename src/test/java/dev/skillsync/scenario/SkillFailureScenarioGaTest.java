@@ -10,5 +10,4 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(GaWireProfile.class)
-class SkillFailureScenarioGaTest extends SkillFailureScenarioTest {
-}
+class SkillFailureScenarioGaTest extends SkillFailureScenarioTest {}

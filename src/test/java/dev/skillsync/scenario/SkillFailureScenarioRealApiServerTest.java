@@ -9,5 +9,4 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @RealApiServerTest
 @TestProfile(RealApiServerProfile.class)
-class SkillFailureScenarioRealApiServerTest extends SkillFailureScenarioTest {
-}
+class SkillFailureScenarioRealApiServerTest extends SkillFailureScenarioTest {}

@@ -1,6 +1,16 @@
 package dev.skillsync.scenario;
 
+import static dev.skillsync.testing.SkillFixtures.asBytes;
+import static dev.skillsync.testing.SkillFixtures.asText;
+import static dev.skillsync.testing.SkillFixtures.configMap;
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.newSkill;
 import static dev.skillsync.testing.SkillFixtures.skillMd;
+import static dev.skillsync.testing.SkillFixtures.under;
+import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.skillsync.content.ContentHash;
 import dev.skillsync.fake.Fault;
 import dev.skillsync.fake.RecordedCall;
@@ -14,20 +24,9 @@ import dev.skillsync.testing.SkillsyncTestEnvironment;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static dev.skillsync.testing.SkillFixtures.asBytes;
-import static dev.skillsync.testing.SkillFixtures.asText;
-import static dev.skillsync.testing.SkillFixtures.configMap;
-import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.newSkill;
-import static dev.skillsync.testing.SkillFixtures.under;
-import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(SkillsyncTestEnvironment.class)
@@ -58,8 +57,11 @@ class SkillFailureScenarioTest extends ScenarioSupport {
     void aPathWithDotDotIsRejectedBeforeAnyUpload() {
         String ns = uniqueNamespace("dotdot");
         create(configMap(ns, "files", true, files("escape", "Escapes.", "pass\n")));
-        create(newSkill(ns, "escape", "files", List.of(new KeyToPath("SKILL.md", "SKILL.md"),
-                new KeyToPath("run.py", "../outside.py"))));
+        create(newSkill(
+                ns,
+                "escape",
+                "files",
+                List.of(new KeyToPath("SKILL.md", "SKILL.md"), new KeyToPath("run.py", "../outside.py"))));
 
         Skill stalled = awaitReady(ns, "escape", "False", "InvalidContent");
 
@@ -112,8 +114,15 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         assertThat(condition(failing, "Ready").orElseThrow().getMessage())
                 .contains("Secret " + ns + "/anthropic-api-key not found");
 
-        k8s().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("anthropic-api-key")
-                .endMetadata().addToStringData("api-key", "sk-ant-second-key").build()).create();
+        k8s().secrets()
+                .inNamespace(ns)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("anthropic-api-key")
+                        .endMetadata()
+                        .addToStringData("api-key", "sk-ant-second-key")
+                        .build())
+                .create();
         api().acceptKey("sk-ant-second-key");
         awaitSynced(ns, "locked");
     }
@@ -123,15 +132,23 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         String ns = uniqueNamespace("badkey");
         String secretKey = "sk-ant-rejected-" + ns;
         create(configMap(ns, "files", true, files("rejected", "Rejected.", "pass\n")));
-        k8s().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("key")
-                .endMetadata().addToStringData("api-key", secretKey).build()).create();
+        k8s().secrets()
+                .inNamespace(ns)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("key")
+                        .endMetadata()
+                        .addToStringData("api-key", secretKey)
+                        .build())
+                .create();
         Skill skill = newSkill(ns, "rejected", "files");
         skill.getSpec().setApiKeySecretRef(new SecretKeySelector("key", "api-key"));
         create(skill);
 
         Skill stalled = awaitReady(ns, "rejected", "False", "AuthenticationFailed");
 
-        assertThat(hasCondition(stalled, "Stalled", "True", "AuthenticationFailed")).isTrue();
+        assertThat(hasCondition(stalled, "Stalled", "True", "AuthenticationFailed"))
+                .isTrue();
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, "rejected", "Warning", "AuthenticationFailed"));
         String everything = k8s().getKubernetesSerialization().asJson(stalled)
                 + k8s().getKubernetesSerialization().asJson(events(ns, "rejected"));
@@ -152,9 +169,10 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         assertThat(remoteSkillsOf(ns, "flaky")).singleElement().satisfies(remote -> {
             assertThat(synced.getStatus().getSkillId()).isEqualTo(remote.id());
             assertThat(synced.getStatus().getLatestVersion()).isEqualTo(remote.latestVersion());
-            assertThat(api().versions(remote.id())).singleElement()
-                    .satisfies(v -> assertThat(asText(v.files())).isEqualTo(asText(under("flaky",
-                            asBytes(files("flaky", "Flaky.", "pass\n"))))));
+            assertThat(api().versions(remote.id()))
+                    .singleElement()
+                    .satisfies(v -> assertThat(asText(v.files()))
+                            .isEqualTo(asText(under("flaky", asBytes(files("flaky", "Flaky.", "pass\n"))))));
         });
         assertThat(synced.getStatus().getContentHash())
                 .isEqualTo(ContentHash.of(under("flaky", asBytes(files("flaky", "Flaky.", "pass\n")))));
@@ -162,14 +180,18 @@ class SkillFailureScenarioTest extends ScenarioSupport {
         List<RecordedCall> calls = api().calls();
         assertThat(calls.subList(callsBefore, calls.size()))
                 .filteredOn(c -> c.method().equals("POST") && c.path().equals("/v1/skills"))
-                .extracting(RecordedCall::status).containsExactly(500, 500, 500, 500, 500, 500, 500, 500, 500, 500,
-                        500, 500, 200);
+                .extracting(RecordedCall::status)
+                .containsExactly(500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 200);
     }
 
     @Test
     void rateLimitingIsReportedAndRetried() {
         String ns = uniqueNamespace("limited");
-        api().injectFault(Fault.on("POST", "/v1/skills").status(429).header("retry-after-ms", "5").times(12).build());
+        api().injectFault(Fault.on("POST", "/v1/skills")
+                .status(429)
+                .header("retry-after-ms", "5")
+                .times(12)
+                .build());
         create(configMap(ns, "files", true, files("limited", "Limited.", "pass\n")));
         create(newSkill(ns, "limited", "files"));
 

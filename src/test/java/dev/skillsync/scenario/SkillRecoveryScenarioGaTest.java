@@ -10,5 +10,4 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(GaWireProfile.class)
-class SkillRecoveryScenarioGaTest extends SkillRecoveryScenarioTest {
-}
+class SkillRecoveryScenarioGaTest extends SkillRecoveryScenarioTest {}

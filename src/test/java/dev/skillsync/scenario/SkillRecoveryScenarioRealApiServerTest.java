@@ -9,5 +9,4 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @RealApiServerTest
 @TestProfile(RealApiServerProfile.class)
-class SkillRecoveryScenarioRealApiServerTest extends SkillRecoveryScenarioTest {
-}
+class SkillRecoveryScenarioRealApiServerTest extends SkillRecoveryScenarioTest {}

@@ -1,30 +1,28 @@
 package dev.skillsync.scenario;
 
+import static dev.skillsync.testing.SkillFixtures.asBytes;
+import static dev.skillsync.testing.SkillFixtures.configMap;
+import static dev.skillsync.testing.SkillFixtures.files;
+import static dev.skillsync.testing.SkillFixtures.newSkill;
+import static dev.skillsync.testing.SkillFixtures.under;
+import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.skillsync.Constants;
+import dev.skillsync.content.ContentHash;
 import dev.skillsync.fake.FakeDialect;
 import dev.skillsync.fake.FakeSkill;
 import dev.skillsync.fake.Fault;
-import dev.skillsync.Constants;
-import dev.skillsync.content.ContentHash;
 import dev.skillsync.resource.DeletionPolicy;
 import dev.skillsync.resource.Skill;
 import dev.skillsync.testing.SkillsyncTestEnvironment;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-
-import static dev.skillsync.testing.SkillFixtures.asBytes;
-import static dev.skillsync.testing.SkillFixtures.configMap;
-import static dev.skillsync.testing.SkillFixtures.files;
-import static dev.skillsync.testing.SkillFixtures.newSkill;
-import static dev.skillsync.testing.SkillFixtures.skillMd;
-import static dev.skillsync.testing.SkillFixtures.under;
-import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(SkillsyncTestEnvironment.class)
@@ -59,30 +57,38 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         api().loseNextResponse("POST", "/v1/skills/" + skillId + "/versions");
         putFile(ns, "files", "run.py", "v = 2\n");
 
-        await().atMost(TIMEOUT).until(() -> hasCondition(skill(ns, "lostv").get(), "Ready", "True", "Synced")
-                && api().skill(skillId).orElseThrow().latestVersion()
-                        .equals(skill(ns, "lostv").get().getStatus().getLatestVersion()));
+        await().atMost(TIMEOUT)
+                .until(() -> hasCondition(skill(ns, "lostv").get(), "Ready", "True", "Synced")
+                        && api().skill(skillId)
+                                .orElseThrow()
+                                .latestVersion()
+                                .equals(skill(ns, "lostv").get().getStatus().getLatestVersion()));
         // Held over a period, with a sync requested in it: a second upload would show as a third version.
         requestReconcile(ns, "lostv", "after-lost-version");
-        await().during(Duration.ofSeconds(3)).atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 2);
-        assertThat(skill(ns, "lostv").get().getStatus().getLastHandledReconcileAt()).isEqualTo("after-lost-version");
-        assertThat(api().calls()).filteredOn(c -> c.method().equals("POST")
-                && c.path().equals("/v1/skills/" + skillId + "/versions")).hasSize(1);
+        await().during(Duration.ofSeconds(3))
+                .atMost(TIMEOUT)
+                .until(() -> api().versions(skillId).size() == 2);
+        assertThat(skill(ns, "lostv").get().getStatus().getLastHandledReconcileAt())
+                .isEqualTo("after-lost-version");
+        assertThat(api().calls())
+                .filteredOn(c -> c.method().equals("POST") && c.path().equals("/v1/skills/" + skillId + "/versions"))
+                .hasSize(1);
     }
 
     /** Titles are unique under the beta shapes only; under GA a skill of its own is created beside theirs. */
     @Test
     void aTitleHeldBySomeoneElsesSkillStallsUnderBetaAndThatSkillIsLeftAlone() {
         String ns = uniqueNamespace("titletaken");
-        var theirs = api().createSkillOutOfBand(ns + "/mine",
-                under("theirs", asBytes(files("theirs", "Theirs.", "x\n"))));
+        var theirs =
+                api().createSkillOutOfBand(ns + "/mine", under("theirs", asBytes(files("theirs", "Theirs.", "x\n"))));
         create(configMap(ns, "files", true, files("mine", "Mine.", "pass\n")));
         create(newSkill(ns, "mine", "files"));
 
         if (api().dialect() == FakeDialect.GA) {
             Skill synced = awaitSynced(ns, "mine");
             assertThat(synced.getStatus().getSkillId()).isNotEqualTo(theirs.id());
-            assertThat(remoteSkillsOf(ns, "mine")).extracting(FakeSkill::id)
+            assertThat(remoteSkillsOf(ns, "mine"))
+                    .extracting(FakeSkill::id)
                     .containsExactlyInAnyOrder(theirs.id(), synced.getStatus().getSkillId());
             assertThat(api().versions(theirs.id())).hasSize(1);
             assertThat(writeCallsFor(theirs.id())).isZero();
@@ -112,15 +118,14 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
 
         assertThat(synced.getStatus().getSkillId()).isEqualTo(existing.id());
         assertThat(api().versions(existing.id())).hasSize(1);
-        assertThat(synced.getStatus().getContentHash())
-                .isEqualTo(ContentHash.of(under("adopted", asBytes(files))));
+        assertThat(synced.getStatus().getContentHash()).isEqualTo(ContentHash.of(under("adopted", asBytes(files))));
     }
 
     @Test
     void anAnnotatedSkillIdWithOtherContentGetsANewVersion() {
         String ns = uniqueNamespace("adoptnew");
-        var existing = api().createSkillOutOfBand("older " + ns,
-                under("renewed", asBytes(files("renewed", "Old.", "old\n"))));
+        var existing =
+                api().createSkillOutOfBand("older " + ns, under("renewed", asBytes(files("renewed", "Old.", "old\n"))));
         create(configMap(ns, "files", true, files("renewed", "New.", "new\n")));
         Skill skill = newSkill(ns, "renewed", "files");
         skill.getMetadata().setAnnotations(Map.of(Constants.SKILL_ID_ANNOTATION, existing.id()));
@@ -155,13 +160,15 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
 
         await().atMost(TIMEOUT).until(() -> {
             Skill s = skill(ns, "drifted").get();
-            return s.getStatus().getSkillId() != null && !oldId.equals(s.getStatus().getSkillId())
+            return s.getStatus().getSkillId() != null
+                    && !oldId.equals(s.getStatus().getSkillId())
                     && hasCondition(s, "Ready", "True", "Synced");
         });
         Skill recreated = skill(ns, "drifted").get();
         assertThat(api().skill(recreated.getStatus().getSkillId())).isPresent();
         assertThat(recreated.getMetadata().getAnnotations())
-                .containsEntry(Constants.SKILL_ID_ANNOTATION, recreated.getStatus().getSkillId());
+                .containsEntry(
+                        Constants.SKILL_ID_ANNOTATION, recreated.getStatus().getSkillId());
         assertThat(recreated.getStatus().getLastHandledReconcileAt()).isEqualTo("2026-11-22T10:00:00Z");
         await().atMost(TIMEOUT).until(() -> hasEvent(ns, "drifted", "Warning", "RemoteSkillRecreated"));
     }
@@ -175,13 +182,14 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         create(skill);
         String skillId = awaitSynced(ns, "tampered").getStatus().getSkillId();
 
-        var foreign = api().createVersionOutOfBand(skillId,
-                under("tampered", asBytes(files("tampered", "Tampered.", "evil\n"))));
+        var foreign = api().createVersionOutOfBand(
+                        skillId, under("tampered", asBytes(files("tampered", "Tampered.", "evil\n"))));
 
         await().atMost(TIMEOUT).until(() -> api().versions(skillId).size() == 3);
         var latest = api().versions(skillId).get(2);
         assertThat(latest.version()).isNotEqualTo(foreign.version());
-        assertThat(new String(latest.files().get("tampered/run.py"), StandardCharsets.UTF_8)).isEqualTo("good\n");
+        assertThat(new String(latest.files().get("tampered/run.py"), StandardCharsets.UTF_8))
+                .isEqualTo("good\n");
         skill(ns, "tampered").delete();
     }
 
@@ -214,7 +222,8 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
 
         await().atMost(TIMEOUT).until(() -> skill(ns, "kept").get() == null);
         assertThat(api().skill(skillId)).isPresent();
-        assertThat(api().calls()).noneMatch(c -> c.path().contains(skillId) && c.method().equals("DELETE"));
+        assertThat(api().calls())
+                .noneMatch(c -> c.path().contains(skillId) && c.method().equals("DELETE"));
     }
 
     @Test
@@ -223,8 +232,10 @@ class SkillRecoveryScenarioTest extends ScenarioSupport {
         create(configMap(ns, "files", true, files("stuck", "Stuck.", "pass\n")));
         create(newSkill(ns, "stuck", "files"));
         String skillId = awaitSynced(ns, "stuck").getStatus().getSkillId();
-        api().injectFault(Fault.on("DELETE", "/v1/skills/" + skillId + ".*").status(500)
-                .times(1000).build());
+        api().injectFault(Fault.on("DELETE", "/v1/skills/" + skillId + ".*")
+                .status(500)
+                .times(1000)
+                .build());
 
         skill(ns, "stuck").delete();
 

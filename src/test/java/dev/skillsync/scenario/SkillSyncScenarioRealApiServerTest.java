@@ -9,5 +9,4 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @RealApiServerTest
 @TestProfile(RealApiServerProfile.class)
-class SkillSyncScenarioRealApiServerTest extends SkillSyncScenarioTest {
-}
+class SkillSyncScenarioRealApiServerTest extends SkillSyncScenarioTest {}

@@ -1,5 +1,9 @@
 package dev.skillsync.scenario;
 
+import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.skillsync.Constants;
 import dev.skillsync.testing.SkillsyncTestEnvironment;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -8,18 +12,13 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-
-import static dev.skillsync.testing.SkillFixtures.uniqueNamespace;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * A watch that stops for good makes the liveness probe fail, so that Kubernetes restarts the operator instead of
@@ -33,8 +32,7 @@ import static org.awaitility.Awaitility.await;
 class StoppedWatchScenarioTest extends ScenarioSupport {
 
     /** No setting differs: the profile only gives this test an operator and an API server of its own. */
-    public static class OwnOperator implements QuarkusTestProfile {
-    }
+    public static class OwnOperator implements QuarkusTestProfile {}
 
     @TestHTTPResource("/q/health/live")
     URL liveness;
@@ -45,21 +43,21 @@ class StoppedWatchScenarioTest extends ScenarioSupport {
 
         // A labelled ConfigMap whose data holds an object, not a string: no ConfigMap model can read it.
         String ns = uniqueNamespace("stopped-watch");
-        k8s().genericKubernetesResources("v1", "ConfigMap").inNamespace(ns).resource(k8s()
-                .getKubernetesSerialization().unmarshal("""
+        k8s().genericKubernetesResources("v1", "ConfigMap")
+                .inNamespace(ns)
+                .resource(k8s().getKubernetesSerialization()
+                        .unmarshal("""
                         {"apiVersion": "v1", "kind": "ConfigMap",
                          "metadata": {"name": "unreadable", "namespace": "%s", "labels": {"%s": "true"}},
-                         "data": {"SKILL.md": {"not": "text"}}}""".formatted(ns, Constants.SOURCE_LABEL),
-                        GenericKubernetesResource.class))
+                         "data": {"SKILL.md": {"not": "text"}}}""".formatted(ns, Constants.SOURCE_LABEL), GenericKubernetesResource.class))
                 .create();
 
         await().atMost(TIMEOUT).until(() -> get(liveness).status() == 503);
-        assertThat(get(liveness).body()).contains("\"status\": \"DOWN\"", "skill/labelled-configmaps",
-                "stopped watching");
+        assertThat(get(liveness).body())
+                .contains("\"status\": \"DOWN\"", "skill/labelled-configmaps", "stopped watching");
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private static Answer get(URL url) {
         try {

@@ -1,13 +1,12 @@
 package dev.skillsync.skillsapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class BetaDialectTest {
 
@@ -20,18 +19,22 @@ class BetaDialectTest {
 
     @Test
     void newestFirstComparesVersionsAsNumbers() {
-        List<RemoteVersion> listed = List.of(version("999"), version("1759178010641129"), version("1000"),
-                version("1759178010641130"));
+        List<RemoteVersion> listed =
+                List.of(version("999"), version("1759178010641129"), version("1000"), version("1759178010641130"));
 
-        assertThat(dialect.newestFirst(listed)).extracting(RemoteVersion::version)
+        assertThat(dialect.newestFirst(listed))
+                .extracting(RemoteVersion::version)
                 .containsExactly("1759178010641130", "1759178010641129", "1000", "999");
     }
 
     @Test
     void lastPageEndsPagination() throws Exception {
-        assertThat(dialect.nextPage(node("{\"data\":[],\"has_more\":true,\"next_page\":\"p2\"}"))).contains("p2");
-        assertThat(dialect.nextPage(node("{\"data\":[],\"has_more\":false,\"next_page\":\"p2\"}"))).isEmpty();
-        assertThat(dialect.nextPage(node("{\"data\":[],\"has_more\":true,\"next_page\":null}"))).isEmpty();
+        assertThat(dialect.nextPage(node("{\"data\":[],\"has_more\":true,\"next_page\":\"p2\"}")))
+                .contains("p2");
+        assertThat(dialect.nextPage(node("{\"data\":[],\"has_more\":false,\"next_page\":\"p2\"}")))
+                .isEmpty();
+        assertThat(dialect.nextPage(node("{\"data\":[],\"has_more\":true,\"next_page\":null}")))
+                .isEmpty();
         assertThat(dialect.nextPage(node("{\"data\":[],\"next_page\":\"p2\"}"))).contains("p2");
     }
 
@@ -45,7 +48,8 @@ class BetaDialectTest {
     @Test
     void versionWithoutItsIdentifierIsRejected() {
         assertThatThrownBy(() -> dialect.readVersion(node("{\"id\":\"skillver_01\"}")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("it has no \"version\"");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("it has no \"version\"");
     }
 
     @Test

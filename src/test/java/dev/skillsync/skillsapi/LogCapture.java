@@ -1,7 +1,5 @@
 package dev.skillsync.skillsapi;
 
-import org.jboss.logmanager.ExtLogRecord;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import org.jboss.logmanager.ExtLogRecord;
 
 /** Collects every log record of this package, at every level, while open. */
 final class LogCapture extends Handler implements AutoCloseable {
@@ -33,15 +32,13 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
-        String formatted = record instanceof ExtLogRecord ext
-                ? ext.getFormattedMessage()
-                : formatter.formatMessage(record);
+        String formatted =
+                record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : formatter.formatMessage(record);
         lines.add(formatted + " | " + record.getMessage() + " | " + Arrays.toString(record.getParameters()));
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

@@ -19,7 +19,7 @@ final class ManualTime implements Sleeper {
     private final OnSleep onSleep;
 
     ManualTime() {
-        this(duration -> { });
+        this(duration -> {});
     }
 
     ManualTime(OnSleep onSleep) {

@@ -1,7 +1,6 @@
 package dev.skillsync.skillsapi;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -10,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** When the process-wide gate lets calls pass, in the client's own time. */
 @Timeout(30)
@@ -62,15 +61,18 @@ class PauseGateTest {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             AtomicReference<Thread> waiter = new AtomicReference<>();
-            CompletableFuture<Optional<PauseGate.Closed>> next = CompletableFuture.supplyAsync(() -> {
-                waiter.set(Thread.currentThread());
-                try {
-                    return gate.tryPass();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, executor);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+            CompletableFuture<Optional<PauseGate.Closed>> next = CompletableFuture.supplyAsync(
+                    () -> {
+                        waiter.set(Thread.currentThread());
+                        try {
+                            return gate.tryPass();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    executor);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> waiter.get() != null && waiter.get().getState() == Thread.State.WAITING);
             assertThat(next).isNotDone();
 

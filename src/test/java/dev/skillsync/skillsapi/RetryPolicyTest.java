@@ -1,23 +1,22 @@
 package dev.skillsync.skillsapi;
 
-import okhttp3.Headers;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import okhttp3.Headers;
+import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
     private static RetryPolicy policy(double random) {
-        return new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC),
-                () -> random);
+        return new RetryPolicy(
+                4, Duration.ofMillis(500), Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC), () -> random);
     }
 
     @Test
@@ -69,9 +68,12 @@ class RetryPolicyTest {
     void shouldRetryHeaderOverridesTheStatus() {
         RetryPolicy policy = policy(0);
 
-        assertThat(policy.isRetryable(400, Headers.of("x-should-retry", "true"))).isTrue();
-        assertThat(policy.isRetryable(503, Headers.of("x-should-retry", "false"))).isFalse();
-        assertThat(policy.isRetryable(503, Headers.of("x-should-retry", "maybe"))).isTrue();
+        assertThat(policy.isRetryable(400, Headers.of("x-should-retry", "true")))
+                .isTrue();
+        assertThat(policy.isRetryable(503, Headers.of("x-should-retry", "false")))
+                .isFalse();
+        assertThat(policy.isRetryable(503, Headers.of("x-should-retry", "maybe")))
+                .isTrue();
         assertThat(policy.isRetryable(404, Headers.of())).isFalse();
     }
 

@@ -1,5 +1,17 @@
 package dev.skillsync.skillsapi;
 
+import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.error;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.parts;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -12,19 +24,6 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-
-import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.error;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.parts;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.settings;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-
 /** What each call sends and how it reads the answer, in each wire dialect. */
 @ParameterizedClass
 @EnumSource(WireShapes.class)
@@ -33,11 +32,11 @@ class SkillsApiClientCallsTest {
     @Parameter
     WireShapes shapes;
 
-    private static final byte[] SKILL_MD = "---\nname: pdf-tools\ndescription: PDFs\n---\n# PDF tools\n"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SKILL_MD =
+            "---\nname: pdf-tools\ndescription: PDFs\n---\n# PDF tools\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SCRIPT = {0x23, 0x21, 0x00, (byte) 0xff, 0x0a};
-    private static final List<UploadFile> FILES = List.of(new UploadFile("pdf-tools/SKILL.md", SKILL_MD),
-            new UploadFile("pdf-tools/scripts/run.py", SCRIPT));
+    private static final List<UploadFile> FILES =
+            List.of(new UploadFile("pdf-tools/SKILL.md", SKILL_MD), new UploadFile("pdf-tools/scripts/run.py", SCRIPT));
 
     private MockWebServer server;
     private SkillsApiClient client;
@@ -61,14 +60,22 @@ class SkillsApiClientCallsTest {
 
         RemoteSkill skill = client.createSkill(KEY, "team-a/pdf-tools", FILES);
 
-        assertThat(skill).isEqualTo(new RemoteSkill("skill_01", "team-a/pdf-tools", "1759178010641129", "custom",
-                "2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z"));
+        assertThat(skill)
+                .isEqualTo(new RemoteSkill(
+                        "skill_01",
+                        "team-a/pdf-tools",
+                        "1759178010641129",
+                        "custom",
+                        "2026-11-20T10:00:00Z",
+                        "2026-11-21T10:00:00Z"));
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getPath()).isEqualTo("/v1/skills");
         shapes.assertStandardHeaders(request);
         assertThat(parts(request))
-                .extracting(SkillsApiFixtures.Part::name, SkillsApiFixtures.Part::filename,
+                .extracting(
+                        SkillsApiFixtures.Part::name,
+                        SkillsApiFixtures.Part::filename,
                         SkillsApiFixtures.Part::contentType)
                 .containsExactlyInAnyOrder(
                         tuple("files[]", "pdf-tools/SKILL.md", "text/markdown; charset=utf-8"),
@@ -83,12 +90,20 @@ class SkillsApiClientCallsTest {
         client.createSkill(KEY, "Ünïcode title", FILES);
 
         List<SkillsApiFixtures.Part> parts = parts(server.takeRequest());
-        assertThat(parts).filteredOn(part -> "pdf-tools/SKILL.md".equals(part.filename()))
-                .singleElement().extracting(SkillsApiFixtures.Part::body).isEqualTo(SKILL_MD);
-        assertThat(parts).filteredOn(part -> "pdf-tools/scripts/run.py".equals(part.filename()))
-                .singleElement().extracting(SkillsApiFixtures.Part::body).isEqualTo(SCRIPT);
-        assertThat(parts).filteredOn(part -> shapes.titlePart().equals(part.name()))
-                .singleElement().extracting(part -> new String(part.body(), StandardCharsets.UTF_8))
+        assertThat(parts)
+                .filteredOn(part -> "pdf-tools/SKILL.md".equals(part.filename()))
+                .singleElement()
+                .extracting(SkillsApiFixtures.Part::body)
+                .isEqualTo(SKILL_MD);
+        assertThat(parts)
+                .filteredOn(part -> "pdf-tools/scripts/run.py".equals(part.filename()))
+                .singleElement()
+                .extracting(SkillsApiFixtures.Part::body)
+                .isEqualTo(SCRIPT);
+        assertThat(parts)
+                .filteredOn(part -> shapes.titlePart().equals(part.name()))
+                .singleElement()
+                .extracting(part -> new String(part.body(), StandardCharsets.UTF_8))
                 .isEqualTo("Ünïcode title");
     }
 
@@ -103,23 +118,29 @@ class SkillsApiClientCallsTest {
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getPath()).isEqualTo("/v1/skills/skill_01/versions");
         shapes.assertStandardHeaders(request);
-        assertThat(parts(request)).extracting(SkillsApiFixtures.Part::name, SkillsApiFixtures.Part::filename)
+        assertThat(parts(request))
+                .extracting(SkillsApiFixtures.Part::name, SkillsApiFixtures.Part::filename)
                 .containsExactly(tuple("files[]", "pdf-tools/SKILL.md"), tuple("files[]", "pdf-tools/scripts/run.py"));
     }
 
     @Test
     void uploadsNeedFilesAndCreateNeedsATitle() {
         assertThatThrownBy(() -> client.createVersion(KEY, "skill_01", List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one file");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one file");
         assertThatThrownBy(() -> client.createSkill(KEY, " ", FILES))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("display title");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("display title");
         assertThat(server.getRequestCount()).isZero();
     }
 
     @Test
     void listSkillsFollowsEveryPageAndAsksForCustomSkillsOnly() throws Exception {
-        server.enqueue(json(200, shapes.page(List.of(shapes.skillJson("skill_1", "one", "1"), shapes.skillJson("skill_2", "two", "2")),
-                "page_2")));
+        server.enqueue(json(
+                200,
+                shapes.page(
+                        List.of(shapes.skillJson("skill_1", "one", "1"), shapes.skillJson("skill_2", "two", "2")),
+                        "page_2")));
         server.enqueue(json(200, shapes.page(List.of(shapes.skillJson("skill_3", "three", "3")), "page_3")));
         server.enqueue(json(200, shapes.page(List.of(shapes.skillJson("skill_4", "four", "4")), null)));
 
@@ -141,15 +162,21 @@ class SkillsApiClientCallsTest {
 
     @Test
     void listVersionsFollowsEveryPageAndReturnsNewestFirst() throws Exception {
-        server.enqueue(json(200, shapes.page(List.of(shapes.versionJson("skill_1", "1759178010000001"),
-                shapes.versionJson("skill_1", "1759178010000002")), "page_2")));
+        server.enqueue(json(
+                200,
+                shapes.page(
+                        List.of(
+                                shapes.versionJson("skill_1", "1759178010000001"),
+                                shapes.versionJson("skill_1", "1759178010000002")),
+                        "page_2")));
         server.enqueue(json(200, shapes.page(List.of(shapes.versionJson("skill_1", "1759178010000003")), "page_3")));
         server.enqueue(json(200, shapes.page(List.of(shapes.versionJson("skill_1", "1759178010000004")), null)));
 
         List<RemoteVersion> versions = client.listVersions(KEY, "skill_1");
 
-        assertThat(versions).extracting(RemoteVersion::version).containsExactly("1759178010000004",
-                "1759178010000003", "1759178010000002", "1759178010000001");
+        assertThat(versions)
+                .extracting(RemoteVersion::version)
+                .containsExactly("1759178010000004", "1759178010000003", "1759178010000002", "1759178010000001");
         for (String expectedPage : new String[] {null, "page_2", "page_3"}) {
             RecordedRequest request = server.takeRequest();
             HttpUrl url = request.getRequestUrl();
@@ -165,7 +192,8 @@ class SkillsApiClientCallsTest {
         server.enqueue(json(200, shapes.page(List.of(shapes.skillJson("skill_1", "one", "1")), "page_2")));
         server.enqueue(json(200, shapes.page(List.of(shapes.skillJson("skill_2", "two", "2")), "page_2")));
 
-        assertThatThrownBy(() -> client.listSkills(KEY)).isInstanceOf(SkillsApiException.class)
+        assertThatThrownBy(() -> client.listSkills(KEY))
+                .isInstanceOf(SkillsApiException.class)
                 .hasMessageContaining("next_page repeats");
     }
 
@@ -199,8 +227,8 @@ class SkillsApiClientCallsTest {
     @Test
     void downloadVersionReturnsTheZipBytes() throws Exception {
         byte[] zip = {0x50, 0x4b, 0x03, 0x04, 0x00, (byte) 0x80, 0x7f};
-        server.enqueue(new MockResponse().setHeader("Content-Type", "application/zip")
-                .setBody(new Buffer().write(zip)));
+        server.enqueue(
+                new MockResponse().setHeader("Content-Type", "application/zip").setBody(new Buffer().write(zip)));
 
         assertThat(client.downloadVersion(KEY, "skill_01", "1759178010641129")).hasValue(zip);
 
@@ -219,7 +247,8 @@ class SkillsApiClientCallsTest {
         if (shapes == WireShapes.GA) {
             assertThat(client.downloadVersion(KEY, "skill_01", "skver_01")).isEmpty();
         } else {
-            assertThat(SkillsApiFixtures.failureOf(() -> client.downloadVersion(KEY, "skill_01", "1")).status())
+            assertThat(SkillsApiFixtures.failureOf(() -> client.downloadVersion(KEY, "skill_01", "1"))
+                            .status())
                     .isEqualTo(400);
         }
     }
@@ -228,7 +257,8 @@ class SkillsApiClientCallsTest {
     void aDownloadThatFailsOtherwiseIsAFailureInEitherDialect() {
         server.enqueue(error(401, "authentication_error", "invalid x-api-key"));
 
-        assertThat(SkillsApiFixtures.failureOf(() -> client.downloadVersion(KEY, "skill_01", "1")).status())
+        assertThat(SkillsApiFixtures.failureOf(() -> client.downloadVersion(KEY, "skill_01", "1"))
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -290,9 +320,11 @@ class SkillsApiClientCallsTest {
 
     @Test
     void blankIdentifiersAreRejectedBeforeAnyCall() {
-        assertThatThrownBy(() -> client.getSkill(KEY, " ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> client.getSkill(KEY, " "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("skill id");
-        assertThatThrownBy(() -> client.deleteVersion(KEY, "skill_01", "")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> client.deleteVersion(KEY, "skill_01", ""))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("skill version");
         assertThat(server.getRequestCount()).isZero();
     }
@@ -300,9 +332,18 @@ class SkillsApiClientCallsTest {
     @Test
     void aBaseUrlWithAPathPrefixKeepsIt() throws Exception {
         SkillsApiSettings base = settings(server);
-        try (SkillsApiClient proxied = new SkillsApiClient(new SkillsApiSettings(server.url("/anthropic/").toString(),
-                base.connectTimeout(), base.callTimeout(), 0, Duration.ofMillis(1), Duration.ofMillis(1), 1,
-                base.maxDownloadBytes()), shapes.dialect(), ApiCallObserver.NONE)) {
+        try (SkillsApiClient proxied = new SkillsApiClient(
+                new SkillsApiSettings(
+                        server.url("/anthropic/").toString(),
+                        base.connectTimeout(),
+                        base.callTimeout(),
+                        0,
+                        Duration.ofMillis(1),
+                        Duration.ofMillis(1),
+                        1,
+                        base.maxDownloadBytes()),
+                shapes.dialect(),
+                ApiCallObserver.NONE)) {
             server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
             proxied.getSkill(KEY, "skill_01");

@@ -1,18 +1,10 @@
 package dev.skillsync.skillsapi;
 
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
-import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Timeout;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.failureOf;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -24,12 +16,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.failureOf;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The call timeout, the limit on calls in flight and the limit on answer size. */
 @Timeout(30)
@@ -54,11 +53,20 @@ class SkillsApiClientLimitsTest {
         server.shutdown();
     }
 
-    private SkillsApiClient client(Duration callTimeout, int maxRetries, int maxConcurrentRequests,
-            long maxDownloadBytes) {
-        return new SkillsApiClient(new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
-                callTimeout, maxRetries, Duration.ofMillis(10), Duration.ofMillis(50), maxConcurrentRequests,
-                maxDownloadBytes), shapes.dialect(), time);
+    private SkillsApiClient client(
+            Duration callTimeout, int maxRetries, int maxConcurrentRequests, long maxDownloadBytes) {
+        return new SkillsApiClient(
+                new SkillsApiSettings(
+                        server.url("/").toString(),
+                        Duration.ofSeconds(5),
+                        callTimeout,
+                        maxRetries,
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(50),
+                        maxConcurrentRequests,
+                        maxDownloadBytes),
+                shapes.dialect(),
+                time);
     }
 
     @Test
@@ -128,7 +136,8 @@ class SkillsApiClientLimitsTest {
         server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[1024])));
 
         try (SkillsApiClient client = client(Duration.ofSeconds(10), 0, 4, 1024)) {
-            assertThat(client.downloadVersion(KEY, "skill_01", "1")).hasValueSatisfying(zip -> assertThat(zip).hasSize(1024));
+            assertThat(client.downloadVersion(KEY, "skill_01", "1"))
+                    .hasValueSatisfying(zip -> assertThat(zip).hasSize(1024));
         }
     }
 
@@ -141,8 +150,10 @@ class SkillsApiClientLimitsTest {
 
             assertThat(e.status()).isEqualTo(200);
             assertThat(RetryPolicy.isRetryableStatus(e.status())).isFalse();
-            assertThat(e.getMessage()).isEqualTo("Skills API GET /v1/skills/skill_01/versions/1/content answered"
-                    + " 200 but its body is larger than the limit of 1024 bytes (skillsync.content.max-upload-size)");
+            assertThat(e.getMessage())
+                    .isEqualTo(
+                            "Skills API GET /v1/skills/skill_01/versions/1/content answered"
+                                    + " 200 but its body is larger than the limit of 1024 bytes (skillsync.content.max-upload-size)");
             assertThat(server.getRequestCount()).isEqualTo(1);
         }
     }

@@ -1,19 +1,10 @@
 package dev.skillsync.skillsapi;
 
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.error;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.failureOf;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,12 +14,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.error;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.failureOf;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
-import static org.assertj.core.api.Assertions.assertThat;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which failures are retried, after which waits, and what is left when retries run out. */
 @Timeout(30)
@@ -41,6 +40,7 @@ class SkillsApiClientRetryTest {
 
     /** initial backoff 100 ms, max backoff 5 s, 3 retries: see {@link SkillsApiFixtures#settings}. */
     private final ManualTime time = new ManualTime();
+
     private final List<Duration> sleeps = time.sleeps();
     private MockWebServer server;
     private SkillsApiClient client;
@@ -84,7 +84,8 @@ class SkillsApiClientRetryTest {
 
     @Test
     void retryAfterMillisecondsIsHonoured() {
-        server.enqueue(error(429, "rate_limit_error", "slow down").setHeader("retry-after-ms", "1500")
+        server.enqueue(error(429, "rate_limit_error", "slow down")
+                .setHeader("retry-after-ms", "1500")
                 .setHeader("retry-after", "3"));
         server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
@@ -139,8 +140,8 @@ class SkillsApiClientRetryTest {
     void clientErrorIsNotRetried() {
         server.enqueue(error(400, "invalid_request_error", "bad"));
 
-        SkillsApiException e = failureOf(() -> client.createSkill(KEY, "x",
-                List.of(new UploadFile("x/SKILL.md", new byte[1]))));
+        SkillsApiException e =
+                failureOf(() -> client.createSkill(KEY, "x", List.of(new UploadFile("x/SKILL.md", new byte[1]))));
 
         assertThat(e.status()).isEqualTo(400);
         assertThat(sleeps).isEmpty();
@@ -165,8 +166,15 @@ class SkillsApiClientRetryTest {
 
     @Test
     void backoffNeverExceedsTheMaximum() throws Exception {
-        SkillsApiSettings capped = new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 6, Duration.ofMillis(100), Duration.ofMillis(300), 4, 1024);
+        SkillsApiSettings capped = new SkillsApiSettings(
+                server.url("/").toString(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                6,
+                Duration.ofMillis(100),
+                Duration.ofMillis(300),
+                4,
+                1024);
         try (SkillsApiClient cappedClient = new SkillsApiClient(capped, shapes.dialect(), time)) {
             for (int i = 0; i < 7; i++) {
                 server.enqueue(error(500, "api_error", "boom"));
@@ -174,10 +182,11 @@ class SkillsApiClientRetryTest {
 
             failureOf(() -> cappedClient.getSkill(KEY, "skill_01"));
 
-            assertThat(sleeps).hasSize(6).allSatisfy(sleep -> assertThat(sleep).isLessThanOrEqualTo(
-                    Duration.ofMillis(300)));
-            assertThat(sleeps.subList(2, 6)).allSatisfy(sleep -> assertThat(sleep).isGreaterThanOrEqualTo(
-                    Duration.ofMillis(225)));
+            assertThat(sleeps)
+                    .hasSize(6)
+                    .allSatisfy(sleep -> assertThat(sleep).isLessThanOrEqualTo(Duration.ofMillis(300)));
+            assertThat(sleeps.subList(2, 6))
+                    .allSatisfy(sleep -> assertThat(sleep).isGreaterThanOrEqualTo(Duration.ofMillis(225)));
         }
     }
 
@@ -195,8 +204,8 @@ class SkillsApiClientRetryTest {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(json(200, shapes.versionJson("skill_01", "1")));
 
-        SkillsApiException e = failureOf(() -> client.createVersion(KEY, "skill_01",
-                List.of(new UploadFile("x/SKILL.md", new byte[1]))));
+        SkillsApiException e = failureOf(
+                () -> client.createVersion(KEY, "skill_01", List.of(new UploadFile("x/SKILL.md", new byte[1]))));
 
         assertThat(e.status()).isZero();
         assertThat(RetryPolicy.isRetryableStatus(e.status())).isTrue();
@@ -213,8 +222,8 @@ class SkillsApiClientRetryTest {
         gone.shutdown();
         try (SkillsApiClient unreachable = new SkillsApiClient(settings, shapes.dialect(), time)) {
 
-            SkillsApiException e = failureOf(() -> unreachable.createSkill(KEY, "x",
-                    List.of(new UploadFile("x/SKILL.md", new byte[1]))));
+            SkillsApiException e = failureOf(
+                    () -> unreachable.createSkill(KEY, "x", List.of(new UploadFile("x/SKILL.md", new byte[1]))));
 
             assertThat(e.status()).isZero();
             assertThat(sleeps).hasSize(3);
@@ -223,15 +232,17 @@ class SkillsApiClientRetryTest {
 
     @Test
     void eachRetryIsLoggedWithCallStatusRequestIdAndAttempt() {
-        server.enqueue(error(429, "rate_limit_error", "slow down").setHeader("request-id", "req_abc")
+        server.enqueue(error(429, "rate_limit_error", "slow down")
+                .setHeader("request-id", "req_abc")
                 .setHeader("retry-after-ms", "10"));
         server.enqueue(json(200, shapes.skillJson("skill_01", "x", "1")));
 
         try (LogCapture logs = new LogCapture()) {
             client.getSkill(KEY, "skill_01");
 
-            assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
-                    .contains("GET /v1/skills/skill_01", "429", "req_abc", "retry 1 of 3"));
+            assertThat(logs.lines())
+                    .anySatisfy(line ->
+                            assertThat(line).contains("GET /v1/skills/skill_01", "429", "req_abc", "retry 1 of 3"));
         }
     }
 
@@ -240,8 +251,15 @@ class SkillsApiClientRetryTest {
         CountDownLatch sleeping = new CountDownLatch(1);
         CountDownLatch wake = new CountDownLatch(1);
         SkillsApiSettings base = SkillsApiFixtures.settings(server);
-        SkillsApiSettings onePermit = new SkillsApiSettings(base.baseUrl(), base.connectTimeout(), base.callTimeout(),
-                1, base.initialBackoff(), base.maxBackoff(), 1, base.maxDownloadBytes());
+        SkillsApiSettings onePermit = new SkillsApiSettings(
+                base.baseUrl(),
+                base.connectTimeout(),
+                base.callTimeout(),
+                1,
+                base.initialBackoff(),
+                base.maxBackoff(),
+                1,
+                base.maxDownloadBytes());
         AtomicInteger firstSkillCalls = new AtomicInteger();
         server.setDispatcher(new Dispatcher() {
             @Override

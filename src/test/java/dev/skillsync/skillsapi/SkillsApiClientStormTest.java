@@ -1,16 +1,11 @@
 package dev.skillsync.skillsapi;
 
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.Parameter;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.error;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.failureOf;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,13 +19,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
-
-import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.error;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.failureOf;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A 429 or a 5xx that asks for a wait slows the whole process, not one call; an API that is down is named. */
 @Timeout(60)
@@ -58,12 +57,18 @@ class SkillsApiClientStormTest {
 
     /** @param maxRetries retries of one call; the concurrency limit is {@link #PERMITS} */
     private SkillsApiSettings settings(int maxRetries) {
-        return new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5), Duration.ofSeconds(10),
-                maxRetries, Duration.ofMillis(100), Duration.ofSeconds(5), PERMITS, 1024 * 1024);
+        return new SkillsApiSettings(
+                server.url("/").toString(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                maxRetries,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(5),
+                PERMITS,
+                1024 * 1024);
     }
 
-    private record Received(long nanos, int status) {
-    }
+    private record Received(long nanos, int status) {}
 
     @Test
     void duringAStormNoMoreCallsThanTheConcurrencyLimitReachTheApiPerRequestedWait() throws Exception {
@@ -77,16 +82,19 @@ class SkillsApiClientStormTest {
                 long now = System.nanoTime();
                 boolean storm = count.incrementAndGet() <= stormCalls;
                 received.add(new Received(now, storm ? 429 : 200));
-                return storm ? error(429, "rate_limit_error", "slow down")
-                        .setHeader("retry-after-ms", Long.toString(wait.toMillis()))
+                return storm
+                        ? error(429, "rate_limit_error", "slow down")
+                                .setHeader("retry-after-ms", Long.toString(wait.toMillis()))
                         : json(200, shapes.skillJson("skill_01", "x", "1"));
             }
         });
         ExecutorService callers = Executors.newFixedThreadPool(4 * PERMITS);
         // Real time: the gate's waits and the retries' sleeps are what is under test.
-        try (SkillsApiClient client = new SkillsApiClient(settings(stormCalls), shapes.dialect(), ApiCallObserver.NONE)) {
+        try (SkillsApiClient client =
+                new SkillsApiClient(settings(stormCalls), shapes.dialect(), ApiCallObserver.NONE)) {
             List<Future<RemoteSkill>> calls = IntStream.range(0, 4 * PERMITS)
-                    .mapToObj(i -> callers.submit(() -> client.getSkill(KEY, "skill_" + i))).toList();
+                    .mapToObj(i -> callers.submit(() -> client.getSkill(KEY, "skill_" + i)))
+                    .toList();
             for (Future<RemoteSkill> call : calls) {
                 assertThat(call.get(30, TimeUnit.SECONDS).id()).isEqualTo("skill_01");
             }
@@ -96,9 +104,14 @@ class SkillsApiClientStormTest {
 
         // The storm's calls are those it answered 429. The round in which it ends mixes 429s and 200s, and a 200
         // frees its permit before the round's 429s close the gate: that next call comes after the storm.
-        assertThat(received).filteredOn(r -> r.status() == 429).hasSize(stormCalls).allSatisfy(limited ->
-                assertThat(received).filteredOn(r -> r.status() == 429 && r.nanos() >= limited.nanos()
-                        && r.nanos() < limited.nanos() + wait.toNanos()).hasSizeLessThanOrEqualTo(PERMITS));
+        assertThat(received)
+                .filteredOn(r -> r.status() == 429)
+                .hasSize(stormCalls)
+                .allSatisfy(limited -> assertThat(received)
+                        .filteredOn(r -> r.status() == 429
+                                && r.nanos() >= limited.nanos()
+                                && r.nanos() < limited.nanos() + wait.toNanos())
+                        .hasSizeLessThanOrEqualTo(PERMITS));
     }
 
     @Test
@@ -141,8 +154,9 @@ class SkillsApiClientStormTest {
 
             Future<RemoteSkill> otherCall = other.submit(() -> client.getSkill(KEY, "other"));
             // Its retry either reaches the server (a call sent while the gate is closed) or waits at the gate.
-            await().atMost(Duration.ofSeconds(10)).until(() -> otherCalls.get() == 2
-                    || otherThread.get() != null && otherThread.get().getState() == Thread.State.WAITING);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> otherCalls.get() == 2
+                            || otherThread.get() != null && otherThread.get().getState() == Thread.State.WAITING);
             release.countDown();
 
             assertThat(heldCall.get(10, TimeUnit.SECONDS).id()).isEqualTo("skill_01");
@@ -183,12 +197,14 @@ class SkillsApiClientStormTest {
         server.enqueue(json(200, shapes.skillJson("skill_04", "x", "1")));
         ManualTime time = new ManualTime();
         try (SkillsApiClient client = new SkillsApiClient(settings(0), shapes.dialect(), time)) {
-            assertThat(failureOf(() -> client.getSkill(KEY, "skill_01")).status()).isEqualTo(503);
+            assertThat(failureOf(() -> client.getSkill(KEY, "skill_01")).status())
+                    .isEqualTo(503);
 
             assertThat(client.getSkill(KEY, "skill_02").id()).isEqualTo("skill_02");
             assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
 
-            assertThat(failureOf(() -> client.getSkill(KEY, "skill_03")).status()).isEqualTo(500);
+            assertThat(failureOf(() -> client.getSkill(KEY, "skill_03")).status())
+                    .isEqualTo(500);
             assertThat(client.getSkill(KEY, "skill_04").id()).isEqualTo("skill_04");
             assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
         }
@@ -202,7 +218,8 @@ class SkillsApiClientStormTest {
             SkillsApiException e = failureOf(() -> client.listSkills(KEY));
 
             assertThat(e.status()).isZero();
-            assertThat(e.getMessage()).contains("could not connect to " + unreachable.baseUrl())
+            assertThat(e.getMessage())
+                    .contains("could not connect to " + unreachable.baseUrl())
                     .containsIgnoringCase("connection refused");
         }
     }

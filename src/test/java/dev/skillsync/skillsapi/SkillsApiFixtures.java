@@ -1,11 +1,7 @@
 package dev.skillsync.skillsapi;
 
-import okhttp3.MediaType;
-import okhttp3.MultipartReader;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import org.assertj.core.api.ThrowableAssert;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -13,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.assertj.core.api.ThrowableAssert;
 
 /** Answers and settings shared by the client's tests. */
 final class SkillsApiFixtures {
@@ -25,23 +24,34 @@ final class SkillsApiFixtures {
 
     private static final Pattern DISPOSITION_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-    private SkillsApiFixtures() {
-    }
+    private SkillsApiFixtures() {}
 
     /** Settings for a test server: one retry budget of 3, short backoffs, a 1 MiB body limit. */
     static SkillsApiSettings settings(MockWebServer server) {
-        return new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5), Duration.ofSeconds(10), 3,
-                Duration.ofMillis(100), Duration.ofSeconds(5), 4, 1024 * 1024);
+        return new SkillsApiSettings(
+                server.url("/").toString(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                3,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(5),
+                4,
+                1024 * 1024);
     }
 
     static MockResponse json(int status, String body) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-                .setHeader("request-id", "req_" + status).setBody(body);
+        return new MockResponse()
+                .setResponseCode(status)
+                .setHeader("Content-Type", "application/json")
+                .setHeader("request-id", "req_" + status)
+                .setBody(body);
     }
 
     static MockResponse error(int status, String type, String message) {
-        return json(status, "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message
-                + "\"},\"request_id\":\"req_" + status + "\"}");
+        return json(
+                status,
+                "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message
+                        + "\"},\"request_id\":\"req_" + status + "\"}");
     }
 
     /** The exception the call throws, failing the test when it throws none or another. */
@@ -60,8 +70,7 @@ final class SkillsApiFixtures {
     }
 
     /** One part of a multipart/form-data body. */
-    record Part(String name, String filename, String contentType, byte[] body) {
-    }
+    record Part(String name, String filename, String contentType, byte[] body) {}
 
     static List<Part> parts(RecordedRequest request) throws IOException {
         MediaType type = MediaType.get(request.getHeader("Content-Type"));
@@ -80,7 +89,11 @@ final class SkillsApiFixtures {
                         filename = params.group(2);
                     }
                 }
-                parts.add(new Part(name, filename, part.headers().get("Content-Type"), part.body().readByteArray()));
+                parts.add(new Part(
+                        name,
+                        filename,
+                        part.headers().get("Content-Type"),
+                        part.body().readByteArray()));
             }
         }
         return parts;

@@ -1,5 +1,14 @@
 package dev.skillsync.skillsapi;
 
+import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY_VALUE;
+import static dev.skillsync.skillsapi.SkillsApiFixtures.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -7,20 +16,10 @@ import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Timeout;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.KEY_VALUE;
-import static dev.skillsync.skillsapi.SkillsApiFixtures.failureOf;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The API key shows up in no exception, log line or toString, even when a server echoes it back. */
 @Timeout(30)
@@ -38,8 +37,17 @@ class SkillsApiKeySecrecyTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new SkillsApiClient(new SkillsApiSettings(server.url("/").toString(), Duration.ofSeconds(5),
-                Duration.ofMillis(500), 1, Duration.ofMillis(1), Duration.ofMillis(5), 4, 1024), shapes.dialect(),
+        client = new SkillsApiClient(
+                new SkillsApiSettings(
+                        server.url("/").toString(),
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(500),
+                        1,
+                        Duration.ofMillis(1),
+                        Duration.ofMillis(5),
+                        4,
+                        1024),
+                shapes.dialect(),
                 new ManualTime());
     }
 
@@ -53,13 +61,16 @@ class SkillsApiKeySecrecyTest {
     void noFailureRevealsTheKey() throws Exception {
         List<Throwable> failures = new ArrayList<>();
         try (LogCapture logs = new LogCapture()) {
-            server.enqueue(new MockResponse().setResponseCode(401).setHeader("request-id", "req_401").setBody(
-                    "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key "
-                            + KEY_VALUE + "\"},\"request_id\":\"req_401\"}"));
+            server.enqueue(new MockResponse()
+                    .setResponseCode(401)
+                    .setHeader("request-id", "req_401")
+                    .setBody(
+                            "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key "
+                                    + KEY_VALUE + "\"},\"request_id\":\"req_401\"}"));
             failures.add(failureOf(() -> client.getSkill(KEY, "skill_01")));
 
-            server.enqueue(new MockResponse().setResponseCode(403)
-                    .setBody("<html>key " + KEY_VALUE + " denied</html>"));
+            server.enqueue(
+                    new MockResponse().setResponseCode(403).setBody("<html>key " + KEY_VALUE + " denied</html>"));
             failures.add(failureOf(() -> client.listSkills(KEY)));
 
             server.enqueue(SkillsApiFixtures.error(404, "not_found_error", "Skill not found"));
@@ -79,13 +90,15 @@ class SkillsApiKeySecrecyTest {
             server.enqueue(new MockResponse().setResponseCode(200).setBody("not json " + KEY_VALUE));
             failures.add(failureOf(() -> client.getSkill(KEY, "skill_01")));
 
-            assertThat(failures).extracting(failure -> ((SkillsApiException) failure).status())
+            assertThat(failures)
+                    .extracting(failure -> ((SkillsApiException) failure).status())
                     .containsExactly(401, 403, 404, 500, 0, 200, 200);
             assertThat(((SkillsApiException) failures.get(0)).apiMessage()).isEqualTo("invalid x-api-key [redacted]");
             for (Throwable failure : failures) {
                 assertNoKeyIn(failure);
             }
-            assertThat(logs.lines()).hasSizeGreaterThanOrEqualTo(2)
+            assertThat(logs.lines())
+                    .hasSizeGreaterThanOrEqualTo(2)
                     .allSatisfy(line -> assertThat(line).doesNotContain(KEY_VALUE));
         }
     }
@@ -97,9 +110,18 @@ class SkillsApiKeySecrecyTest {
         String withCredentials = "http://proxy-user:proxy-Passw0rd@127.0.0.1:" + gone.getPort() + "/";
         gone.shutdown();
         try (LogCapture logs = new LogCapture();
-             SkillsApiClient unreachable = new SkillsApiClient(new SkillsApiSettings(withCredentials,
-                     Duration.ofSeconds(5), Duration.ofMillis(500), 1, Duration.ofMillis(1), Duration.ofMillis(5), 4,
-                     1024), shapes.dialect(), new ManualTime())) {
+                SkillsApiClient unreachable = new SkillsApiClient(
+                        new SkillsApiSettings(
+                                withCredentials,
+                                Duration.ofSeconds(5),
+                                Duration.ofMillis(500),
+                                1,
+                                Duration.ofMillis(1),
+                                Duration.ofMillis(5),
+                                4,
+                                1024),
+                        shapes.dialect(),
+                        new ManualTime())) {
 
             SkillsApiException e = failureOf(() -> unreachable.listSkills(KEY));
 
@@ -108,8 +130,10 @@ class SkillsApiKeySecrecyTest {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 assertThat(String.valueOf(t.getMessage())).doesNotContain("proxy-Passw0rd");
             }
-            assertThat(logs.lines()).isNotEmpty().allSatisfy(line -> assertThat(line)
-                    .doesNotContain("proxy-Passw0rd").doesNotContain(KEY_VALUE));
+            assertThat(logs.lines())
+                    .isNotEmpty()
+                    .allSatisfy(line ->
+                            assertThat(line).doesNotContain("proxy-Passw0rd").doesNotContain(KEY_VALUE));
         }
     }
 
@@ -122,9 +146,12 @@ class SkillsApiKeySecrecyTest {
     @Test
     void badKeysAreRejectedWithoutQuotingThem() {
         String withNewlineInside = "sk-ant-api03-SECRET\nSECOND-LINE";
-        assertThatThrownBy(() -> ApiKey.of(withNewlineInside)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageNotContaining("SECRET").hasMessageContaining("control");
-        assertThatThrownBy(() -> ApiKey.of("  ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ApiKey.of(withNewlineInside))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("SECRET")
+                .hasMessageContaining("control");
+        assertThatThrownBy(() -> ApiKey.of("  "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty");
         assertThatThrownBy(() -> ApiKey.of(null)).isInstanceOf(IllegalArgumentException.class);
     }

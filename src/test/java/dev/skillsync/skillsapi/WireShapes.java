@@ -1,17 +1,15 @@
 package dev.skillsync.skillsapi;
 
-import okhttp3.mockwebserver.RecordedRequest;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * The answers a server gives in each wire dialect, for client tests that run once per dialect: the same call, the
  * dialect's JSON, the dialect's headers.
  */
 enum WireShapes {
-
     BETA(new BetaDialect(), "display_title") {
         @Override
         String skillJson(String id, String title, String latestVersion) {
@@ -29,14 +27,20 @@ enum WireShapes {
 
         @Override
         String page(List<String> items, String nextPage) {
-            return "{\"data\":[" + String.join(",", items) + "],\"has_more\":" + (nextPage != null)
-                    + ",\"next_page\":" + (nextPage == null ? "null" : "\"" + nextPage + "\"") + "}";
+            return "{\"data\":[" + String.join(",", items) + "],\"has_more\":" + (nextPage != null) + ",\"next_page\":"
+                    + (nextPage == null ? "null" : "\"" + nextPage + "\"") + "}";
         }
 
         @Override
         RemoteVersion expectedVersion(String skillId, String version) {
-            return new RemoteVersion("skillver_" + version, skillId, version, "pdf-tools", "Extracts text from PDFs",
-                    "pdf-tools", "2026-11-20T10:00:00Z");
+            return new RemoteVersion(
+                    "skillver_" + version,
+                    skillId,
+                    version,
+                    "pdf-tools",
+                    "Extracts text from PDFs",
+                    "pdf-tools",
+                    "2026-11-20T10:00:00Z");
         }
 
         @Override
@@ -74,8 +78,8 @@ enum WireShapes {
 
         @Override
         RemoteVersion expectedVersion(String skillId, String version) {
-            return new RemoteVersion(version, skillId, version, "pdf-tools", "Extracts text from PDFs", null,
-                    createdAt(version));
+            return new RemoteVersion(
+                    version, skillId, version, "pdf-tools", "Extracts text from PDFs", null, createdAt(version));
         }
 
         @Override

@@ -14,8 +14,7 @@ import java.util.function.Predicate;
  */
 public final class CallHolds<C> {
 
-    private record Armed<C>(Predicate<C> matches, CallHold hold) {
-    }
+    private record Armed<C>(Predicate<C> matches, CallHold hold) {}
 
     private final List<Armed<C>> armed = new ArrayList<>();
     private final List<CallHold> taken = new ArrayList<>();

@@ -11,7 +11,6 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonDiff;
 import io.fabric8.zjsonpatch.JsonPatch;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +61,9 @@ public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        HttpCall call = new HttpCall(request.getMethod(), request.getPath().replaceFirst("\\?.*$", ""),
+        HttpCall call = new HttpCall(
+                request.getMethod(),
+                request.getPath().replaceFirst("\\?.*$", ""),
                 new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
         Optional<CallHold> hold = holds.take(call);
         if (hold.isPresent() && !hold.get().hold()) {
@@ -109,9 +110,12 @@ public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
             JsonNode stored = json.readTree(current.getBody().readUtf8());
             JsonNode merged = mergePatch(stored, yaml.readTree(request.getUtf8Body()));
             byte[] patch = json.writeValueAsBytes(JsonDiff.asJson(stored, merged));
-            var headers = request.getHeaders().newBuilder().set("Content-Type", JSON_PATCH).build();
-            return patchAnsweringWithTheObject(new RecordedRequest(request.getHttpVersion(), request.method(), path,
-                    headers, new Buffer(patch)));
+            var headers = request.getHeaders()
+                    .newBuilder()
+                    .set("Content-Type", JSON_PATCH)
+                    .build();
+            return patchAnsweringWithTheObject(
+                    new RecordedRequest(request.getHttpVersion(), request.method(), path, headers, new Buffer(patch)));
         } catch (IOException e) {
             throw new UncheckedIOException("apply-patch body is not YAML", e);
         }
@@ -122,8 +126,12 @@ public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
         MockResponse before = handleGet(request.getPath().replaceFirst("\\?.*$", ""));
         // The mock reads the body away; keep a copy to compute the answer it leaves out.
         byte[] patch = request.getBody().readByteArray();
-        MockResponse response = super.handlePatch(new RecordedRequest(request.getHttpVersion(), request.method(),
-                request.getPath(), request.getHeaders(), new Buffer(patch)));
+        MockResponse response = super.handlePatch(new RecordedRequest(
+                request.getHttpVersion(),
+                request.method(),
+                request.getPath(),
+                request.getHeaders(),
+                new Buffer(patch)));
         // The mock answers a patch with 202, and with no body when the patch let it delete the object.
         Buffer body = response.getBody();
         boolean answeredWithoutObject = response.getStatus().contains(" 202") && (body == null || body.size() == 0);
@@ -133,7 +141,8 @@ public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
         try {
             JsonNode stored = json.readTree(before.getBody().readUtf8());
             JsonNode patchNode = json.readTree(patch);
-            JsonNode patched = contentType.startsWith(JSON_PATCH) ? JsonPatch.apply(patchNode, stored)
+            JsonNode patched = contentType.startsWith(JSON_PATCH)
+                    ? JsonPatch.apply(patchNode, stored)
                     : mergePatch(stored, patchNode);
             return new MockResponse().setResponseCode(200).setBody(json.writeValueAsString(patched));
         } catch (IOException e) {
@@ -146,7 +155,8 @@ public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+        ObjectNode result = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         patch.fields().forEachRemaining(field -> {
             if (field.getValue().isNull()) {

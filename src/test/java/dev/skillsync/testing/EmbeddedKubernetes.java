@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -30,6 +29,7 @@ public final class EmbeddedKubernetes implements RequestHolding, AutoCloseable {
     private final KubernetesClient client;
     /** A second door to the same objects, opened on first use by {@link #bystander()}. */
     private KubernetesMockServer sideDoor;
+
     private KubernetesClient bystander;
 
     private EmbeddedKubernetes(EmbeddedApiDispatcher dispatcher, KubernetesMockServer server) {
@@ -84,12 +84,18 @@ public final class EmbeddedKubernetes implements RequestHolding, AutoCloseable {
 
     public void installCrd(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in,
-                    CustomResourceDefinition.class);
-            client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+            CustomResourceDefinition crd =
+                    client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(crd)
+                    .create();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the CRD " + file.toAbsolutePath()
-                    + "; run the build once (mvn package) to generate it", e);
+            throw new IllegalStateException(
+                    "cannot read the CRD " + file.toAbsolutePath()
+                            + "; run the build once (mvn package) to generate it",
+                    e);
         }
     }
 

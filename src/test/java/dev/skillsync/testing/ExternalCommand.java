@@ -25,12 +25,12 @@ public record ExternalCommand(String executable, String installHint) {
     private static final long TIMEOUT_SECONDS = 60;
 
     public static final ExternalCommand LUA51 = new ExternalCommand("lua5.1", "apt-get install -y lua5.1");
-    public static final ExternalCommand KUBECTL = new ExternalCommand("kubectl",
-            "install kubectl (its built-in kustomize builds the manifests)");
+    public static final ExternalCommand KUBECTL =
+            new ExternalCommand("kubectl", "install kubectl (its built-in kustomize builds the manifests)");
     public static final ExternalCommand OPENSSL = new ExternalCommand("openssl", "apt-get install -y openssl");
     public static final ExternalCommand HTPASSWD = new ExternalCommand("htpasswd", "apt-get install -y apache2-utils");
-    public static final ExternalCommand DOCKER_REGISTRY = new ExternalCommand("docker-registry",
-            "apt-get install -y docker-registry");
+    public static final ExternalCommand DOCKER_REGISTRY =
+            new ExternalCommand("docker-registry", "apt-get install -y docker-registry");
 
     /** Whether the tool is there: an executable file at its path, or under that name in a PATH directory. */
     public boolean isInstalled() {
@@ -38,7 +38,8 @@ public record ExternalCommand(String executable, String installHint) {
             return Files.isExecutable(Path.of(executable));
         }
         String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(File.pathSeparator)).filter(d -> !d.isEmpty())
+        return Arrays.stream(path.split(File.pathSeparator))
+                .filter(d -> !d.isEmpty())
                 .anyMatch(directory -> Files.isExecutable(Path.of(directory, executable)));
     }
 
@@ -100,7 +101,8 @@ public record ExternalCommand(String executable, String installHint) {
 
     private static String readAll(Process process, boolean stderr) {
         try {
-            return new String((stderr ? process.getErrorStream() : process.getInputStream()).readAllBytes(),
+            return new String(
+                    (stderr ? process.getErrorStream() : process.getInputStream()).readAllBytes(),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -70,8 +69,8 @@ public final class HoldingProxy implements AutoCloseable {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers(certificate, privateKey), null, null);
-            SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
-                    .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            SSLServerSocket server = (SSLServerSocket)
+                    context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
             return new HoldingProxy(upstream, server);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up the proxy's TLS", e);
@@ -117,7 +116,8 @@ public final class HoldingProxy implements AutoCloseable {
 
     /** One client connection: requests are parsed (to find the held one), responses copied as they are. */
     private void relay(Socket client) {
-        try (client; Socket origin = connectUpstream()) {
+        try (client;
+                Socket origin = connectUpstream()) {
             sockets.add(origin);
             connections.execute(() -> copy(origin, client));
             InputStream in = client.getInputStream();
@@ -181,7 +181,8 @@ public final class HoldingProxy implements AutoCloseable {
                 return null;
             }
             head.write(b);
-            matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1
+            matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1)
+                    ? matched + 1
                     : b == '\r' ? 1 : 0;
             if (head.size() > MAX_HEAD_BYTES) {
                 throw new IOException("request head over " + MAX_HEAD_BYTES + " bytes");
@@ -191,8 +192,7 @@ public final class HoldingProxy implements AutoCloseable {
     }
 
     /** A request body as it came ({@code raw}, chunks included) and as its sender meant it ({@code content}). */
-    private record Body(byte[] raw, byte[] content) {
-    }
+    private record Body(byte[] raw, byte[] content) {}
 
     private static Body readBody(InputStream in, String lowerCaseHeaders) throws IOException {
         var length = Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(lowerCaseHeaders);
@@ -200,7 +200,9 @@ public final class HoldingProxy implements AutoCloseable {
             byte[] body = readExactly(in, Long.parseLong(length.group(1)));
             return new Body(body, body);
         }
-        if (Pattern.compile("\r\ntransfer-encoding:[^\r]*chunked").matcher(lowerCaseHeaders).find()) {
+        if (Pattern.compile("\r\ntransfer-encoding:[^\r]*chunked")
+                .matcher(lowerCaseHeaders)
+                .find()) {
             return readChunks(in);
         }
         return new Body(new byte[0], new byte[0]);

@@ -1,5 +1,21 @@
 package dev.skillsync.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -15,24 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The holding proxy relays requests and responses unchanged, and keeps a request its hold's predicate accepts (by
@@ -57,13 +55,14 @@ class HoldingProxyTest {
         upstream.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse().setBody(request.getMethod() + " " + request.getPath() + " "
-                        + request.getBody().readUtf8());
+                return new MockResponse()
+                        .setBody(request.getMethod() + " " + request.getPath() + " "
+                                + request.getBody().readUtf8());
             }
         });
         upstream.start(java.net.InetAddress.getLoopbackAddress(), 0);
-        proxy = HoldingProxy.start(URI.create("http://127.0.0.1:" + upstream.getPort()), pki.serverCertificate(),
-                pki.serverKey());
+        proxy = HoldingProxy.start(
+                URI.create("http://127.0.0.1:" + upstream.getPort()), pki.serverCertificate(), pki.serverKey());
         client = clientTrusting(pki.caCertificate());
     }
 
@@ -91,12 +90,15 @@ class HoldingProxyTest {
         RecordedRequest second = upstream.takeRequest(5, TimeUnit.SECONDS);
         assertThat(first.getPath()).isEqualTo("/api/v1/namespaces?limit=5");
         assertThat(second.getHeader("Content-Type")).startsWith("application/json");
-        assertThat(second.getSequenceNumber()).as("the same upstream connection, kept alive").isEqualTo(1);
+        assertThat(second.getSequenceNumber())
+                .as("the same upstream connection, kept alive")
+                .isEqualTo(1);
     }
 
     @Test
     void aMatchingRequestWaitsUntilReleasedWhileOthersPass() throws Exception {
-        CallHold hold = proxy.holdWhenReceived("PUT of the held skill",
+        CallHold hold = proxy.holdWhenReceived(
+                "PUT of the held skill",
                 HttpCall.matching("PUT", "/apis/skillsync\\.dev/v1alpha1/namespaces/[^/]+/skills/held"));
 
         CompletableFuture<String> held = CompletableFuture.supplyAsync(() ->
@@ -105,26 +107,30 @@ class HoldingProxyTest {
 
         assertThat(call("PUT", "/apis/skillsync.dev/v1alpha1/namespaces/a/skills/other", "{}"))
                 .startsWith("PUT /apis/skillsync.dev/v1alpha1/namespaces/a/skills/other");
-        assertThat(upstream.getRequestCount()).as("only the request that was not held reached upstream").isEqualTo(1);
+        assertThat(upstream.getRequestCount())
+                .as("only the request that was not held reached upstream")
+                .isEqualTo(1);
         assertThat(held).isNotDone();
 
         hold.release();
 
-        assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo(
-                "PUT /apis/skillsync.dev/v1alpha1/namespaces/a/skills/held?fieldManager=x {\"spec\":{}}");
+        assertThat(held.get(10, TimeUnit.SECONDS))
+                .isEqualTo("PUT /apis/skillsync.dev/v1alpha1/namespaces/a/skills/held?fieldManager=x {\"spec\":{}}");
         assertThat(upstream.getRequestCount()).isEqualTo(2);
     }
 
     @Test
     void aHoldCanPickARequestByItsBody() throws Exception {
         String path = "/apis/skillsync.dev/v1alpha1/namespaces/a/skills/s";
-        CallHold hold = proxy.holdWhenReceived("PATCH adding the finalizer",
+        CallHold hold = proxy.holdWhenReceived(
+                "PATCH adding the finalizer",
                 call -> call.isPatchOf(path) && call.body().contains("skillsync.dev/finalizer"));
 
         assertThat(call("PATCH", path, "{\"metadata\":{\"annotations\":{\"a\":\"b\"}}}"))
-                .as("a patch of the same path without the key passes").startsWith("PATCH " + path);
-        CompletableFuture<String> held = CompletableFuture.supplyAsync(() ->
-                call("PATCH", path, "{\"metadata\":{\"finalizers\":[\"skillsync.dev/finalizer\"]}}"));
+                .as("a patch of the same path without the key passes")
+                .startsWith("PATCH " + path);
+        CompletableFuture<String> held = CompletableFuture.supplyAsync(
+                () -> call("PATCH", path, "{\"metadata\":{\"finalizers\":[\"skillsync.dev/finalizer\"]}}"));
         hold.awaitHeld(Duration.ofSeconds(10));
         assertThat(held).isNotDone();
         hold.release();
@@ -136,9 +142,10 @@ class HoldingProxyTest {
     @Test
     void aChunkedBodyIsSeenWholeAndPassedOnUnchanged() throws Exception {
         String path = "/api/v1/namespaces/a/configmaps/c";
-        CallHold hold = proxy.holdWhenReceived("chunked PUT", call -> call.body().contains("\"k\":\"chunked\""));
-        CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> callChunked("PUT", path,
-                "{\"data\":{\"k\":\"chunked\"}}"));
+        CallHold hold =
+                proxy.holdWhenReceived("chunked PUT", call -> call.body().contains("\"k\":\"chunked\""));
+        CompletableFuture<String> held =
+                CompletableFuture.supplyAsync(() -> callChunked("PUT", path, "{\"data\":{\"k\":\"chunked\"}}"));
         hold.awaitHeld(Duration.ofSeconds(10));
         hold.release();
 
@@ -148,7 +155,8 @@ class HoldingProxyTest {
     @Test
     void aDroppedRequestNeverReachesUpstreamAndItsConnectionCloses() throws Exception {
         CallHold hold = proxy.holdWhenReceived("GET of namespaces", HttpCall.matching("GET", "/api/v1/namespaces"));
-        CompletableFuture<String> dropped = CompletableFuture.supplyAsync(() -> call("GET", "/api/v1/namespaces", null));
+        CompletableFuture<String> dropped =
+                CompletableFuture.supplyAsync(() -> call("GET", "/api/v1/namespaces", null));
         hold.awaitHeld(Duration.ofSeconds(10));
 
         hold.drop();
@@ -170,8 +178,10 @@ class HoldingProxyTest {
     }
 
     private String call(String method, String path, String json) {
-        return execute(new Request.Builder().url(proxy.url() + path)
-                .method(method, json == null ? null : RequestBody.create(json, JSON)).build());
+        return execute(new Request.Builder()
+                .url(proxy.url() + path)
+                .method(method, json == null ? null : RequestBody.create(json, JSON))
+                .build());
     }
 
     /** A body of unknown length, which OkHttp sends with chunked transfer encoding. */
@@ -188,7 +198,10 @@ class HoldingProxyTest {
                 sink.writeUtf8(json.substring(5));
             }
         };
-        return execute(new Request.Builder().url(proxy.url() + path).method(method, chunked).build());
+        return execute(new Request.Builder()
+                .url(proxy.url() + path)
+                .method(method, chunked)
+                .build());
     }
 
     private String execute(Request request) {
@@ -204,14 +217,17 @@ class HoldingProxyTest {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
         try (InputStream in = Files.newInputStream(caCertificate)) {
-            trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trusted.setCertificateEntry(
+                    "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trusted);
         X509TrustManager trustManager = (X509TrustManager) factory.getTrustManagers()[0];
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new javax.net.ssl.TrustManager[] {trustManager}, null);
-        return new OkHttpClient.Builder().sslSocketFactory(context.getSocketFactory(), trustManager)
-                .readTimeout(Duration.ofSeconds(20)).build();
+        return new OkHttpClient.Builder()
+                .sslSocketFactory(context.getSocketFactory(), trustManager)
+                .readTimeout(Duration.ofSeconds(20))
+                .build();
     }
 }

@@ -19,6 +19,7 @@ public record HttpCall(String method, String path, String body) {
     /** Accepts calls with this method and a path fully matching the regex. */
     public static Predicate<HttpCall> matching(String method, String pathRegex) {
         Pattern path = Pattern.compile(pathRegex);
-        return call -> call.method().equalsIgnoreCase(method) && path.matcher(call.path()).matches();
+        return call -> call.method().equalsIgnoreCase(method)
+                && path.matcher(call.path()).matches();
     }
 }

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** A loopback port free right now, for a server a test starts. */
 public final class LoopbackPort {
 
-    private LoopbackPort() {
-    }
+    private LoopbackPort() {}
 
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

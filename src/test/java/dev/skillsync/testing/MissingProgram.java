@@ -1,11 +1,10 @@
 package dev.skillsync.testing;
 
-import org.opentest4j.TestAbortedException;
-
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.opentest4j.TestAbortedException;
 
 /**
  * An external program that a test needs and this machine lacks, and how to get it. Its message is the one
@@ -41,14 +40,17 @@ public record MissingProgram(String program, String installHint) {
 
     /** What a test that needs this program throws: a skip, or a failure when programs are required. */
     Throwable thrown(boolean required) {
-        return required ? new AssertionError(message() + " (" + REQUIRE_PROPERTY + "=true)")
+        return required
+                ? new AssertionError(message() + " (" + REQUIRE_PROPERTY + "=true)")
                 : new TestAbortedException(message());
     }
 
     /** The missing program a skip message names, if it names one. */
     static Optional<MissingProgram> parse(String message) {
         Matcher matcher = MESSAGE.matcher(message == null ? "" : message);
-        return matcher.find() ? Optional.of(new MissingProgram(matcher.group(1), matcher.group(2).strip()))
+        return matcher.find()
+                ? Optional.of(
+                        new MissingProgram(matcher.group(1), matcher.group(2).strip()))
                 : Optional.empty();
     }
 }

@@ -1,12 +1,11 @@
 package dev.skillsync.testing;
 
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Skips a real-API-server test class when etcd, kube-apiserver or openssl is missing, with one {@link MissingProgram} message
@@ -18,13 +17,16 @@ public class RealApiServerCondition implements ExecutionCondition {
      * etcd and kube-apiserver, and openssl: it makes the certificate of the {@link HoldingProxy} through which the
      * operator under test reaches the API server ({@link RealKubernetesBehindProxy}).
      */
-    static final List<ExternalCommand> NEEDED = Stream.concat(RealKubernetes.PROGRAMS.stream(),
-            Stream.of(ExternalCommand.OPENSSL)).toList();
+    static final List<ExternalCommand> NEEDED = Stream.concat(
+                    RealKubernetes.PROGRAMS.stream(), Stream.of(ExternalCommand.OPENSSL))
+            .toList();
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        List<MissingProgram> missing = NEEDED.stream().filter(p -> !p.isInstalled())
-                .map(MissingProgram::of).toList();
+        List<MissingProgram> missing = NEEDED.stream()
+                .filter(p -> !p.isInstalled())
+                .map(MissingProgram::of)
+                .toList();
         if (missing.isEmpty()) {
             return ConditionEvaluationResult.enabled("etcd, kube-apiserver and openssl are installed");
         }

@@ -1,7 +1,6 @@
 package dev.skillsync.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,8 @@ public class RealApiServerProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(SkillsyncTestEnvironment.class,
+        return List.of(new TestResourceEntry(
+                SkillsyncTestEnvironment.class,
                 Map.of(SkillsyncTestEnvironment.CLUSTER, SkillsyncTestEnvironment.REAL)));
     }
 

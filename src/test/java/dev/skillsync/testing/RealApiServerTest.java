@@ -1,12 +1,11 @@
 package dev.skillsync.testing;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A test class of the real-API-server tier: tagged {@value TestTier#REAL_APISERVER_TAG}, and skipped before anything
@@ -16,5 +15,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Tag(TestTier.REAL_APISERVER_TAG)
 @ExtendWith(RealApiServerCondition.class)
-public @interface RealApiServerTest {
-}
+public @interface RealApiServerTest {}

@@ -1,5 +1,7 @@
 package dev.skillsync.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -9,7 +11,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +33,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import static org.awaitility.Awaitility.await;
-
 /**
  * A real Kubernetes API server for tests: etcd and kube-apiserver built from their Go modules by
  * {@code .ci/build-etcd} and {@code .ci/build-kube-apiserver}, both on free loopback ports with their data in a
@@ -54,6 +53,7 @@ public final class RealKubernetes implements AutoCloseable {
      * v1.37 refuses watch streams (sendInitialEvents) with an InternalError.
      */
     public static final ExternalCommand ETCD = cached("etcd", ETCD_VERSION, "build-etcd");
+
     public static final List<ExternalCommand> PROGRAMS = List.of(ETCD, KUBE_APISERVER);
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
@@ -76,7 +76,8 @@ public final class RealKubernetes implements AutoCloseable {
         this.apiPort = LoopbackPort.free();
         this.adminToken = randomToken();
         writeServiceAccountKeys();
-        Files.writeString(directory.resolve("tokens.csv"), adminToken + "," + ADMIN + ",admin-uid,\"system:masters\"\n");
+        Files.writeString(
+                directory.resolve("tokens.csv"), adminToken + "," + ADMIN + ",admin-uid,\"system:masters\"\n");
         this.etcd = startEtcd();
         try {
             this.apiServer = startApiServer(apiPort, "kube-apiserver.log");
@@ -102,7 +103,8 @@ public final class RealKubernetes implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             shared.applyServerSide(EmbeddedKubernetes.CRD_FILE);
-            System.out.printf("Real API server (Kubernetes %s, etcd %s) at %s ready in %.1fs; data and logs in %s until exit%n",
+            System.out.printf(
+                    "Real API server (Kubernetes %s, etcd %s) at %s ready in %.1fs; data and logs in %s until exit%n",
                     VERSION, ETCD_VERSION, shared.url(), shared.startup().toMillis() / 1000.0, shared.directory);
             RealKubernetes stopping = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -116,8 +118,11 @@ public final class RealKubernetes implements AutoCloseable {
     /** A binary that a .ci script builds with Go into ~/.cache/skillsync; -Dskillsync-tests.NAME=PATH names another. */
     private static ExternalCommand cached(String name, String version, String script) {
         String directory = name + "-" + version;
-        return new ExternalCommand(System.getProperty("skillsync-tests." + name,
-                Path.of(System.getProperty("user.home"), ".cache", "skillsync", directory, name).toString()),
+        return new ExternalCommand(
+                System.getProperty(
+                        "skillsync-tests." + name,
+                        Path.of(System.getProperty("user.home"), ".cache", "skillsync", directory, name)
+                                .toString()),
                 ".ci/" + script + " (builds it with Go 1.26 into ~/.cache/skillsync/" + directory
                         + "/; -Dskillsync-tests." + name + "=PATH names another binary)");
     }
@@ -153,15 +158,24 @@ public final class RealKubernetes implements AutoCloseable {
 
     /** The client configuration for an API server URL and a bearer token, trusting the server's own certificate. */
     public static Config config(String url, String token) {
-        return new ConfigBuilder(Config.empty()).withMasterUrl(url).withOauthToken(token).withTrustCerts(true)
-                .withRequestTimeout(30_000).build();
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl(url)
+                .withOauthToken(token)
+                .withTrustCerts(true)
+                .withRequestTimeout(30_000)
+                .build();
     }
 
     /** Creates the namespace if it is not there yet. */
     public void ensureNamespace(String namespace) {
         if (admin.namespaces().withName(namespace).get() == null) {
-            admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                    .build()).create();
+            admin.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .endMetadata()
+                            .build())
+                    .create();
         }
     }
 
@@ -169,12 +183,25 @@ public final class RealKubernetes implements AutoCloseable {
     public String serviceAccountToken(String namespace, String name) {
         ensureNamespace(namespace);
         if (admin.serviceAccounts().inNamespace(namespace).withName(name).get() == null) {
-            admin.serviceAccounts().inNamespace(namespace).resource(new ServiceAccountBuilder().withNewMetadata()
-                    .withName(name).endMetadata().build()).create();
+            admin.serviceAccounts()
+                    .inNamespace(namespace)
+                    .resource(new ServiceAccountBuilder()
+                            .withNewMetadata()
+                            .withName(name)
+                            .endMetadata()
+                            .build())
+                    .create();
         }
-        return admin.serviceAccounts().inNamespace(namespace).withName(name)
-                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
-                .getStatus().getToken();
+        return admin.serviceAccounts()
+                .inNamespace(namespace)
+                .withName(name)
+                .tokenRequest(new TokenRequestBuilder()
+                        .withNewSpec()
+                        .withExpirationSeconds(3600L)
+                        .endSpec()
+                        .build())
+                .getStatus()
+                .getToken();
     }
 
     /** Applies the objects of a YAML file server-side, as {@code kubectl apply --server-side} does. */
@@ -185,16 +212,24 @@ public final class RealKubernetes implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        objects.forEach(item -> admin.resource(item).fieldManager("skillsync-tests").forceConflicts().serverSideApply());
-        objects.stream().filter(CustomResourceDefinition.class::isInstance)
-                .forEach(crd -> admin.apiextensions().v1().customResourceDefinitions()
+        objects.forEach(item -> admin.resource(item)
+                .fieldManager("skillsync-tests")
+                .forceConflicts()
+                .serverSideApply());
+        objects.stream()
+                .filter(CustomResourceDefinition.class::isInstance)
+                .forEach(crd -> admin.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
                         .withName(crd.getMetadata().getName())
                         .waitUntilCondition(RealKubernetes::established, 30, TimeUnit.SECONDS));
     }
 
     public static boolean established(CustomResourceDefinition crd) {
-        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions().stream()
-                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+        return crd != null
+                && crd.getStatus() != null
+                && crd.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     /** Stops the API server and starts it again on the same port, keeping etcd and so every object. */
@@ -216,7 +251,8 @@ public final class RealKubernetes implements AutoCloseable {
         try {
             awaitReady(side, sidePort);
             try (KubernetesClient sideClient = new KubernetesClientBuilder()
-                    .withConfig(config("https://127.0.0.1:" + sidePort, adminToken)).build()) {
+                    .withConfig(config("https://127.0.0.1:" + sidePort, adminToken))
+                    .build()) {
                 changes.accept(sideClient);
             }
         } finally {
@@ -240,17 +276,32 @@ public final class RealKubernetes implements AutoCloseable {
         String client = "http://127.0.0.1:" + etcdPort;
         String peer = "http://127.0.0.1:" + peerPort;
         return ETCD.start(ETCD.command(
-                        "--name", "skillsync", "--data-dir", directory.resolve("etcd").toString(),
-                        "--listen-client-urls", client, "--advertise-client-urls", client,
-                        "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
-                        "--initial-cluster", "skillsync=" + peer, "--log-level", "warn")
-                .redirectErrorStream(true).redirectOutput(directory.resolve("etcd.log").toFile()));
+                        "--name",
+                        "skillsync",
+                        "--data-dir",
+                        directory.resolve("etcd").toString(),
+                        "--listen-client-urls",
+                        client,
+                        "--advertise-client-urls",
+                        client,
+                        "--listen-peer-urls",
+                        peer,
+                        "--initial-advertise-peer-urls",
+                        peer,
+                        "--initial-cluster",
+                        "skillsync=" + peer,
+                        "--log-level",
+                        "warn")
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("etcd.log").toFile()));
     }
 
     private Process startApiServer(int port, String log) {
         List<String> flags = new ArrayList<>(List.of(
                 "--etcd-servers=http://127.0.0.1:" + etcdPort,
-                "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + port,
+                "--bind-address=127.0.0.1",
+                "--advertise-address=127.0.0.1",
+                "--secure-port=" + port,
                 "--cert-dir=" + directory.resolve("certs"),
                 "--token-auth-file=" + directory.resolve("tokens.csv"),
                 "--authorization-mode=RBAC",
@@ -265,24 +316,34 @@ public final class RealKubernetes implements AutoCloseable {
                 // No scheduler or nodes here: only what an operator talks to.
                 "--disable-admission-plugins=ServiceAccount,Priority,DefaultStorageClass,PersistentVolumeClaimResize",
                 "--v=1"));
-        return KUBE_APISERVER.start(KUBE_APISERVER.command(flags.toArray(String[]::new))
+        return KUBE_APISERVER.start(KUBE_APISERVER
+                .command(flags.toArray(String[]::new))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve(log).toFile())));
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(directory.resolve(log).toFile())));
     }
 
     private void awaitReady(Process server, int port) {
-        HttpClient http = HttpClient.newBuilder().sslContext(TrustingTls.context()).connectTimeout(Duration.ofSeconds(2))
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(TrustingTls.context())
+                .connectTimeout(Duration.ofSeconds(2))
                 .build();
         HttpRequest readyz = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/readyz"))
-                .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(5)).build();
-        await("kube-apiserver /readyz on port " + port).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .header("Authorization", "Bearer " + adminToken)
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        await("kube-apiserver /readyz on port " + port)
+                .atMost(STARTUP_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     if (!server.isAlive() || !etcd.isAlive()) {
                         throw new IllegalStateException("etcd or kube-apiserver exited; logs in " + directory + ":\n"
                                 + tail(directory.resolve("etcd.log")) + tail(directory.resolve("kube-apiserver.log")));
                     }
                     try {
-                        return http.send(readyz, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        return http.send(readyz, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
                     } catch (IOException e) {
                         return false;
                     }
@@ -294,8 +355,12 @@ public final class RealKubernetes implements AutoCloseable {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair keys = generator.generateKeyPair();
-            Files.writeString(directory.resolve("service-account.key"), pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
-            Files.writeString(directory.resolve("service-account.pub"), pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+            Files.writeString(
+                    directory.resolve("service-account.key"),
+                    pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+            Files.writeString(
+                    directory.resolve("service-account.pub"),
+                    pem("PUBLIC KEY", keys.getPublic().getEncoded()));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -303,7 +368,8 @@ public final class RealKubernetes implements AutoCloseable {
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 
@@ -324,7 +390,8 @@ public final class RealKubernetes implements AutoCloseable {
 
     private static void deleteTree(Path root) {
         try (var paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A temporary directory: what is left goes with the machine's /tmp.
         }

@@ -1,7 +1,6 @@
 package dev.skillsync.testing;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,7 +31,9 @@ public final class RealKubernetesBehindProxy implements RequestHolding, AutoClos
         try {
             Path directory = Files.createTempDirectory("skillsync-holding-proxy");
             TestPki pki = TestPki.create(directory);
-            return new RealKubernetesBehindProxy(cluster, directory,
+            return new RealKubernetesBehindProxy(
+                    cluster,
+                    directory,
                     HoldingProxy.start(URI.create(cluster.url()), pki.serverCertificate(), pki.serverKey()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,7 +59,8 @@ public final class RealKubernetesBehindProxy implements RequestHolding, AutoClos
     public void close() {
         proxy.close();
         try (var paths = Files.walk(pkiDirectory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A temporary directory: what is left goes with the machine's /tmp.
         }

@@ -1,7 +1,6 @@
 package dev.skillsync.testing;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-
 import java.util.function.Predicate;
 
 /**

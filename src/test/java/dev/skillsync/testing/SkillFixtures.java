@@ -10,7 +10,6 @@ import dev.skillsync.resource.SkillSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +23,7 @@ public final class SkillFixtures {
 
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
 
-    private SkillFixtures() {
-    }
+    private SkillFixtures() {}
 
     /** A namespace of its own for each test, so tests sharing one operator never see each other's objects. */
     public static String uniqueNamespace(String prefix) {
@@ -48,7 +46,10 @@ public final class SkillFixtures {
         if (watched) {
             metadata.addToLabels(Constants.SOURCE_LABEL, "true");
         }
-        return new ConfigMapBuilder().withMetadata(metadata.build()).withData(data).build();
+        return new ConfigMapBuilder()
+                .withMetadata(metadata.build())
+                .withData(data)
+                .build();
     }
 
     public static Skill newSkill(String namespace, String name, String configMapName) {
@@ -63,7 +64,8 @@ public final class SkillFixtures {
 
     public static Skill newSkill(String namespace, String name, SkillSource source) {
         Skill skill = new Skill();
-        skill.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        skill.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         SkillSpec spec = new SkillSpec();
         spec.setSource(source);
         spec.setRetention(new Retention(Retention.DEFAULT_MAX_VERSIONS));

@@ -4,7 +4,6 @@ import dev.skillsync.fake.FakeDialect;
 import dev.skillsync.fake.FakeSkillsApi;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,6 +18,7 @@ public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleMan
 
     /** Init argument naming the cluster: {@value #REAL} for the real API server; the embedded one otherwise. */
     public static final String CLUSTER = "cluster";
+
     public static final String REAL = "real";
 
     private static KubernetesClient kubernetesClient;
@@ -61,7 +61,8 @@ public class SkillsyncTestEnvironment implements QuarkusTestResourceLifecycleMan
             return false;
         }
         try {
-            return GaWire.class.isAssignableFrom(Class.forName(profile, false, getClass().getClassLoader()));
+            return GaWire.class.isAssignableFrom(
+                    Class.forName(profile, false, getClass().getClassLoader()));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("test profile " + profile + " cannot be loaded", e);
         }

@@ -7,15 +7,13 @@ import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-
 import java.time.Duration;
 import java.util.Map;
 
 /** The operator's configuration mapping, read from the given properties with Quarkus' converters. */
 public final class TestConfigs {
 
-    private TestConfigs() {
-    }
+    private TestConfigs() {}
 
     public static SkillsyncConfig skillsync(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()

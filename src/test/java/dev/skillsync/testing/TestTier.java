@@ -1,8 +1,7 @@
 package dev.skillsync.testing;
 
-import org.junit.platform.engine.TestTag;
-
 import java.util.Set;
+import org.junit.platform.engine.TestTag;
 
 /**
  * The test tiers, by what a machine needs to run them: JUnit tags select one ({@code -Dgroups=real-apiserver}) or
@@ -11,7 +10,9 @@ import java.util.Set;
 public enum TestTier {
     CORE(null, "core (JDK and Maven)"),
     EXTERNAL_TOOLS(TestTier.EXTERNAL_TOOLS_TAG, "external-tools (docker-registry, htpasswd, openssl, lua5.1, kubectl)"),
-    REAL_APISERVER(TestTier.REAL_APISERVER_TAG, "real-apiserver (Kubernetes " + RealKubernetes.VERSION + ", etcd " + RealKubernetes.ETCD_VERSION + ")");
+    REAL_APISERVER(
+            TestTier.REAL_APISERVER_TAG,
+            "real-apiserver (Kubernetes " + RealKubernetes.VERSION + ", etcd " + RealKubernetes.ETCD_VERSION + ")");
 
     public static final String EXTERNAL_TOOLS_TAG = "external-tools";
     public static final String REAL_APISERVER_TAG = "real-apiserver";

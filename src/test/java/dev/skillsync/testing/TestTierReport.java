@@ -1,13 +1,5 @@
 package dev.skillsync.testing;
 
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.TestSource;
-import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 /**
  * At the end of a test run, one line per missing external program: the tests skipped for want of it and how to get
@@ -78,7 +77,9 @@ public class TestTierReport implements TestExecutionListener {
         String line = message == null ? "" : message;
         for (String part : line.split("\n")) {
             MissingProgram.parse(part).ifPresent(missing -> {
-                skippedPerProgram.computeIfAbsent(missing.program(), p -> new LinkedHashSet<>()).add(describe(test));
+                skippedPerProgram
+                        .computeIfAbsent(missing.program(), p -> new LinkedHashSet<>())
+                        .add(describe(test));
                 hints.put(missing.program(), missing.installHint());
             });
         }
@@ -90,7 +91,11 @@ public class TestTierReport implements TestExecutionListener {
             return simpleName(method.getClassName()) + "." + method.getMethodName();
         }
         if (source instanceof ClassSource type) {
-            long tests = plan == null ? 0 : plan.getDescendants(test).stream().filter(TestIdentifier::isTest).count();
+            long tests = plan == null
+                    ? 0
+                    : plan.getDescendants(test).stream()
+                            .filter(TestIdentifier::isTest)
+                            .count();
             return simpleName(type.getClassName()) + " (" + tests + " tests)";
         }
         return test.getDisplayName();
@@ -104,8 +109,8 @@ public class TestTierReport implements TestExecutionListener {
     private List<String> ownLines() {
         List<String> lines = new ArrayList<>();
         testsPerTier.forEach((tier, count) -> lines.add("tier\t" + tier + "\t" + count));
-        skippedPerProgram.forEach((program, tests) -> tests.forEach(test ->
-                lines.add("missing\t" + program + "\t" + hints.get(program) + "\t" + test)));
+        skippedPerProgram.forEach((program, tests) ->
+                tests.forEach(test -> lines.add("missing\t" + program + "\t" + hints.get(program) + "\t" + test)));
         return lines;
     }
 
@@ -115,21 +120,24 @@ public class TestTierReport implements TestExecutionListener {
         Map<String, Set<String>> skipped = new TreeMap<>();
         Map<String, String> hints = new TreeMap<>();
         try (var files = Files.list(DIRECTORY)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(run + "-")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(run + "-"))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(file)) {
                     String[] fields = line.split("\t");
                     if (fields[0].equals("tier")) {
                         tiers.merge(fields[1], Integer.parseInt(fields[2]), Integer::sum);
                     } else {
-                        skipped.computeIfAbsent(fields[1], p -> new LinkedHashSet<>()).add(fields[3]);
+                        skipped.computeIfAbsent(fields[1], p -> new LinkedHashSet<>())
+                                .add(fields[3]);
                         hints.put(fields[1], fields[2]);
                     }
                 }
             }
         }
         List<String> lines = new ArrayList<>();
-        skipped.forEach((program, tests) -> lines.add("missing " + program + ": skipped " + String.join(", ", tests)
-                + "; get it: " + hints.get(program)));
+        skipped.forEach((program, tests) -> lines.add(
+                "missing " + program + ": skipped " + String.join(", ", tests) + "; get it: " + hints.get(program)));
         tiers.forEach((tier, count) -> lines.add("tier " + tier + ": " + count + " tests"));
         return lines;
     }
