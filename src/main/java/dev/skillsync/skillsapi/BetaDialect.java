@@ -81,16 +81,6 @@ public final class BetaDialect implements WireDialect {
     }
 
     @Override
-    public String filePartName() {
-        return "files[]";
-    }
-
-    @Override
-    public Map<String, String> customSkillsFilter() {
-        return Map.of("source", "custom");
-    }
-
-    @Override
     public int skillsPageLimit() {
         return 100;
     }

@@ -94,16 +94,6 @@ public final class GaDialect implements WireDialect {
     }
 
     @Override
-    public String filePartName() {
-        return "files[]";
-    }
-
-    @Override
-    public Map<String, String> customSkillsFilter() {
-        return Map.of("source", "custom");
-    }
-
-    @Override
     public int skillsPageLimit() {
         return MAX_PAGE_LIMIT;
     }

@@ -26,6 +26,8 @@ public class SkillsApiClient implements AutoCloseable {
 
     private static final MediaType MARKDOWN = MediaType.get("text/markdown; charset=utf-8");
     private static final MediaType BINARY = MediaType.get("application/octet-stream");
+    /** The multipart part of one file, the same in every dialect; the file's path travels as its filename. */
+    private static final String FILE_PART = "files[]";
     /** Far above any JSON answer: a full page of 1000 versions is well under 1 MiB. */
     private static final SkillsApiTransport.BodyLimit JSON_LIMIT =
             new SkillsApiTransport.BodyLimit(16L * 1024 * 1024, "the client's limit for JSON answers");
@@ -79,7 +81,7 @@ public class SkillsApiClient implements AutoCloseable {
     /** The organisation's own skills, every page. */
     public List<RemoteSkill> listSkills(ApiKey key) {
         HttpUrl.Builder url = url("v1/skills");
-        dialect.customSkillsFilter().forEach(url::addQueryParameter);
+        url.addQueryParameter("source", "custom");
         return listAll(key, url, dialect.skillsPageLimit(), dialect::readSkill);
     }
 
@@ -233,7 +235,7 @@ public class SkillsApiClient implements AutoCloseable {
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
         for (UploadFile file : files) {
             MediaType type = file.path().endsWith(".md") ? MARKDOWN : BINARY;
-            body.addFormDataPart(dialect.filePartName(), file.path(), RequestBody.create(file.content(), type));
+            body.addFormDataPart(FILE_PART, file.path(), RequestBody.create(file.content(), type));
         }
         return body;
     }

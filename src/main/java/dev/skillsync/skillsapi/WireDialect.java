@@ -50,12 +50,6 @@ public interface WireDialect {
     /** Name of the multipart text part that carries a new skill's title. */
     String titlePartName();
 
-    /** Name of the multipart part that carries one file; the file's path travels as its filename. */
-    String filePartName();
-
-    /** Query parameters that restrict the skill list to the organisation's own skills. */
-    Map<String, String> customSkillsFilter();
-
     /** Page size to ask for when listing skills (the largest the API accepts). */
     int skillsPageLimit();
 
