@@ -44,6 +44,7 @@ final class BenchPhases {
     private final FakeSkillsApi api;
     private final SkillWatch watch;
     private final OperatorProcess operator;
+    private final JitCpu jit;
     private final OperatorEndpoints endpoints;
     private Duration operatorStart;
     private List<Duration> burstLatencies = List.of();
@@ -54,6 +55,7 @@ final class BenchPhases {
             FakeSkillsApi api,
             SkillWatch watch,
             OperatorProcess operator,
+            JitCpu jit,
             OperatorEndpoints endpoints) {
         this.settings = settings;
         this.skills = new BenchSkills(settings.skills() + settings.burst());
@@ -61,6 +63,7 @@ final class BenchPhases {
         this.api = api;
         this.watch = watch;
         this.operator = operator;
+        this.jit = jit;
         this.endpoints = endpoints;
     }
 
@@ -250,9 +253,13 @@ final class BenchPhases {
         Duration cpuBefore = launchedAt.isPresent()
                 ? Duration.ZERO
                 : OperatorCpu.of(operator.pid()).orElse(Duration.ZERO);
+        Duration harnessCpuBefore = OperatorCpu.ofThisProcess();
+        Duration jitBefore = launchedAt.isPresent() ? Duration.ZERO : jit.total();
         String note = phase.get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Duration cpu = OperatorCpu.of(operator.pid()).orElse(Duration.ZERO).minus(cpuBefore);
+        Duration harnessCpu = OperatorCpu.ofThisProcess().minus(harnessCpuBefore);
+        Duration jitCpu = jit.total().minus(jitBefore);
         long skillWrites = watch.writes() - writesBefore;
         List<RecordedCall> calls = api.calls();
         var result = new PhaseResult(
@@ -263,14 +270,19 @@ final class BenchPhases {
                 calls.stream().filter(RecordedCall::isWrite).count(),
                 skillWrites,
                 cpu,
+                jitCpu,
+                harnessCpu,
                 new MemorySample(ProcessMemory.of(operator.pid()), endpoints.heapUsedBytes()));
         System.out.printf(
                 Locale.ROOT,
-                "%s: %.2f s, %d writes to Skills, operator CPU %.2f s; Skills API calls: %s%n",
+                "%s: %.2f s, %d writes to Skills, operator CPU %.2f s (JIT compiling %.2f s; harness %.2f s);"
+                        + " Skills API calls: %s%n",
                 name,
                 elapsed.toNanos() / 1e9,
                 skillWrites,
                 cpu.toNanos() / 1e9,
+                jitCpu.toNanos() / 1e9,
+                harnessCpu.toNanos() / 1e9,
                 ApiCallBreakdown.describe(calls));
         if (!note.isEmpty()) {
             System.out.println("  " + note);

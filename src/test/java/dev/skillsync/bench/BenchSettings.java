@@ -1,6 +1,8 @@
 package dev.skillsync.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -11,9 +13,11 @@ import java.util.OptionalInt;
  * Secrets in the cluster that no Skill uses, default 0), {@code skillsync.bench.steady-seconds} (the steady-state
  * window, default 20), {@code skillsync.bench.timeout-seconds} (the most any one wait may take, default 300), and
  * {@code skillsync.bench.storm} (429 or 503: add a storm phase, every Skills API call answered with that status and
- * {@code retry-after: 5} for {@code skillsync.bench.storm-seconds}, default 20; no storm unless set).
+ * {@code retry-after: 5} for {@code skillsync.bench.storm-seconds}, default 20; no storm unless set), and
+ * {@code skillsync.bench.profile} (a file to write a flight recording of the operator to; none unless set).
  *
  * @param stormStatus the status of the storm phase's answers; empty for no storm phase
+ * @param profile where the operator writes a flight recording (JFR) of the run; empty for none
  */
 record BenchSettings(
         int skills,
@@ -23,7 +27,8 @@ record BenchSettings(
         Duration steadyWindow,
         Duration timeout,
         OptionalInt stormStatus,
-        Duration stormLength) {
+        Duration stormLength,
+        Optional<Path> profile) {
 
     static final Duration STORM_RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -36,7 +41,10 @@ record BenchSettings(
                 Duration.ofSeconds(whole("skillsync.bench.steady-seconds", 20, 1)),
                 Duration.ofSeconds(whole("skillsync.bench.timeout-seconds", 300, 1)),
                 stormStatusProperty(),
-                Duration.ofSeconds(whole("skillsync.bench.storm-seconds", 20, 1)));
+                Duration.ofSeconds(whole("skillsync.bench.storm-seconds", 20, 1)),
+                Optional.ofNullable(System.getProperty("skillsync.bench.profile"))
+                        .filter(value -> !value.isBlank())
+                        .map(Path::of));
     }
 
     /** The content changes of the burst phase, and the Skills of the warm first sync: a tenth of N, at least one. */

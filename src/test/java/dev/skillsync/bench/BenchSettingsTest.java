@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class BenchSettingsTest {
                         Duration.ofSeconds(20),
                         Duration.ofMinutes(5),
                         OptionalInt.empty(),
-                        Duration.ofSeconds(20)));
+                        Duration.ofSeconds(20),
+                        Optional.empty()));
     }
 
     @Test

@@ -12,4 +12,9 @@ final class OperatorCpu {
     static Optional<Duration> of(long pid) {
         return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration());
     }
+
+    /** The benchmark's own process; zero where the OS does not tell. */
+    static Duration ofThisProcess() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
 }

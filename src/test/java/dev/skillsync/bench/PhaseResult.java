@@ -8,6 +8,9 @@ import java.util.OptionalDouble;
  * Skills in the Kubernetes API, the operator's CPU time during it, and the operator's memory when it ended.
  *
  * @param skillsSynced Skills the phase brought to the awaited state; 0 when it syncs nothing (then no rate)
+ * @param jitCpu the part of {@code cpu} the operator's JIT compiler threads used
+ * @param harnessCpu the benchmark's own CPU time: the embedded Kubernetes API, the fake Skills API and the watch,
+ *     which share the machine's cores with the operator
  */
 record PhaseResult(
         String name,
@@ -17,6 +20,8 @@ record PhaseResult(
         long apiWrites,
         long skillWrites,
         Duration cpu,
+        Duration jitCpu,
+        Duration harnessCpu,
         MemorySample memory) {
 
     /** Skills API calls per Skill the phase synced. */
@@ -34,6 +39,11 @@ record PhaseResult(
 
     Duration cpuPerSkill() {
         return cpu.dividedBy(Math.max(1, skillsSynced));
+    }
+
+    /** The operator's CPU per Skill without its JIT compiling: what it costs once the JVM has compiled it all. */
+    Duration cpuPerSkillWithoutJit() {
+        return cpu.minus(jitCpu).dividedBy(Math.max(1, skillsSynced));
     }
 
     OptionalDouble skillsPerSecond() {

@@ -6,10 +6,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
-/** The benchmark's figures as a compact table, then the operator's memory at the end and the machine facts. */
+/**
+ * The benchmark's figures as a compact table (HARNESS is the CPU of the benchmark's own process: embedded cluster and
+ * fake Skills API), then the operator's memory at the end and the machine facts. */
 final class ResultTable {
 
-    private static final String ROW = "%-30s %9s %9s %10s %11s %13s %8s %8s %13s %9s%n";
+    private static final String ROW = "%-30s %9s %9s %10s %11s %13s %8s %10s %8s %13s %9s%n";
     private static final String NONE = "-";
 
     private ResultTable() {}
@@ -26,6 +28,7 @@ final class ResultTable {
                 "API WRITES",
                 "SKILL WRITES",
                 "CPU s",
+                "HARNESS s",
                 "RSS MiB",
                 "PEAK RSS MiB",
                 "HEAP MiB"));
@@ -41,6 +44,7 @@ final class ResultTable {
                     phase.apiWrites(),
                     phase.skillWrites(),
                     String.format(Locale.ROOT, "%.2f", phase.cpu().toMillis() / 1000.0),
+                    String.format(Locale.ROOT, "%.2f", phase.harnessCpu().toMillis() / 1000.0),
                     mebibytes(memory.process().map(ProcessMemory::rssBytes)),
                     mebibytes(memory.process().map(ProcessMemory::peakRssBytes)),
                     mebibytes(memory.heapUsedBytes())));

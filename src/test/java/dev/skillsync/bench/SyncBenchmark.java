@@ -56,7 +56,15 @@ public final class SyncBenchmark {
         List<PhaseResult> results = new ArrayList<>();
         Map<String, String> operatorSettings = new HashMap<>(
                 Map.of("SKILLSYNC_API_MAX_CONCURRENT_REQUESTS", Integer.toString(settings.concurrency())));
-        ImageJvmOptions.read().ifPresent(options -> operatorSettings.put("JAVA_TOOL_OPTIONS", options));
+        String jvmOptions = ImageJvmOptions.read().orElse("");
+        if (settings.profile().isPresent()) {
+            // A flight recording of the whole run, to say where the operator's CPU went.
+            jvmOptions += " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + settings.profile().get().toAbsolutePath();
+        }
+        if (!jvmOptions.isBlank()) {
+            operatorSettings.put("JAVA_TOOL_OPTIONS", jvmOptions.strip());
+        }
         // Closed in reverse: the operator stops before the servers it talks to.
         try (FakeSkillsApi api = FakeSkillsApi.start();
                 EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start();
@@ -74,15 +82,16 @@ public final class SyncBenchmark {
             System.out.println("operator settings: " + operatorSettings);
             long launchedAt = System.nanoTime();
             try (OperatorProcess operator = OperatorProcess.start(
-                    kubernetes.url(),
-                    api.baseUrl(),
-                    FakeSkillsApi.DEFAULT_KEY,
-                    endpoints.port(),
-                    OPERATOR_LOG,
-                    operatorSettings)) {
+                            kubernetes.url(),
+                            api.baseUrl(),
+                            FakeSkillsApi.DEFAULT_KEY,
+                            endpoints.port(),
+                            OPERATOR_LOG,
+                            operatorSettings);
+                    JitCpu jit = JitCpu.watch(operator.pid())) {
                 System.out.println("operator started (pid " + operator.pid() + ", HTTP port " + endpoints.port()
                         + "), log: " + OPERATOR_LOG + "\n");
-                var phases = new BenchPhases(settings, kubernetes.client(), api, watch, operator, endpoints);
+                var phases = new BenchPhases(settings, kubernetes.client(), api, watch, operator, jit, endpoints);
                 try {
                     PhaseResult backlog = phases.backlogSync(launchedAt);
                     results.add(backlog);
