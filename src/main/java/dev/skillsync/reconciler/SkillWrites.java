@@ -58,12 +58,10 @@ final class SkillWrites {
             return;
         }
         // A merge patch of this one annotation, through the plain client: the write's own event is not filtered.
+        // Addressed by an object, not by name: by name the client reads the Skill before it patches.
         String patch = Serialization.asJson(
                 Map.of("metadata", Map.of("annotations", Map.of(Constants.SKILL_ID_ANNOTATION, skillId))));
-        Skill answer = client.resources(Skill.class)
-                .inNamespace(skill.getMetadata().getNamespace())
-                .withName(skill.getMetadata().getName())
-                .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+        Skill answer = client.resource(identityOf(skill)).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         annotate(skill, skillId);
         annotate(seen, skillId);
         check(answer);
@@ -80,13 +78,18 @@ final class SkillWrites {
 
     /** A Skill carrying only its identity and the status: what server-side apply of the status should send. */
     static Skill statusPatch(Skill skill, SkillStatus status) {
-        Skill patch = new Skill();
-        patch.setMetadata(new ObjectMetaBuilder()
+        Skill patch = identityOf(skill);
+        patch.setStatus(status);
+        return patch;
+    }
+
+    private static Skill identityOf(Skill skill) {
+        Skill identity = new Skill();
+        identity.setMetadata(new ObjectMetaBuilder()
                 .withName(skill.getMetadata().getName())
                 .withNamespace(skill.getMetadata().getNamespace())
                 .build());
-        patch.setStatus(status);
-        return patch;
+        return identity;
     }
 
     private static void annotate(Skill skill, String skillId) {

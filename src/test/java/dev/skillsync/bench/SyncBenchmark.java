@@ -59,7 +59,7 @@ public final class SyncBenchmark {
         String jvmOptions = ImageJvmOptions.read().orElse("");
         if (settings.profile().isPresent()) {
             // A flight recording of the whole run, to say where the operator's CPU went.
-            jvmOptions += " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+            jvmOptions += " -XX:StartFlightRecording=settings=profile,method-profiling=max,dumponexit=true,filename="
                     + settings.profile().get().toAbsolutePath();
         }
         if (!jvmOptions.isBlank()) {
