@@ -136,7 +136,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             return UpdateControl.noUpdate();
         }
         Instant now = clock.instant();
-        SkillWrites writes = new SkillWrites(skill, context, client);
+        SkillWrites writes = new SkillWrites(skill, context);
         List<SpecProblem> specProblems = SkillSpecRules.problems(skill.getSpec());
         if (!specProblems.isEmpty()) {
             // Only a fix of the spec helps (the interval itself may be what is wrong), and a fix starts a reconcile.
@@ -212,7 +212,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
             return DeleteControl.defaultDelete();
         }
         Instant now = clock.instant();
-        SkillWrites writes = new SkillWrites(skill, context, client);
+        SkillWrites writes = new SkillWrites(skill, context);
         try {
             String skillId = skillIdOf(skill);
             // The key is resolved only when there is something remote to find or delete.
@@ -256,7 +256,7 @@ public class SkillReconciler implements Reconciler<Skill>, Cleaner<Skill> {
         String message = "cannot tell what to do with the remote skill: " + joined(problems)
                 + "; set spec.deletionPolicy to Delete to delete the remote skill or to Orphan to keep it";
         events.warning(skill, SkillConditions.DELETION_BLOCKED, message);
-        new SkillWrites(skill, context, client)
+        new SkillWrites(skill, context)
                 .status(StatusAggregator.aggregate(skill, new SyncOutcome.DeletionBlocked(message), clock.instant()));
         // A fix of the spec is an update of the Skill, which starts the next cleanup: nothing to retry until then.
         return DeleteControl.noFinalizerRemoval();

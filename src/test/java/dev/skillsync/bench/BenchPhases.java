@@ -254,12 +254,15 @@ final class BenchPhases {
                 ? Duration.ZERO
                 : OperatorCpu.of(operator.pid()).orElse(Duration.ZERO);
         Duration harnessCpuBefore = OperatorCpu.ofThisProcess();
+        long reconcilesBefore =
+                launchedAt.isPresent() ? 0 : endpoints.reconciles().orElse(0);
         Duration jitBefore = launchedAt.isPresent() ? Duration.ZERO : jit.total();
         String note = phase.get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Duration cpu = OperatorCpu.of(operator.pid()).orElse(Duration.ZERO).minus(cpuBefore);
         Duration harnessCpu = OperatorCpu.ofThisProcess().minus(harnessCpuBefore);
         Duration jitCpu = jit.total().minus(jitBefore);
+        long reconciles = endpoints.reconciles().orElse(0) - reconcilesBefore;
         long skillWrites = watch.writes() - writesBefore;
         List<RecordedCall> calls = api.calls();
         var result = new PhaseResult(
@@ -269,17 +272,19 @@ final class BenchPhases {
                 calls.stream().filter(RecordedCall::isRead).count(),
                 calls.stream().filter(RecordedCall::isWrite).count(),
                 skillWrites,
+                reconciles,
                 cpu,
                 jitCpu,
                 harnessCpu,
                 new MemorySample(ProcessMemory.of(operator.pid()), endpoints.heapUsedBytes()));
         System.out.printf(
                 Locale.ROOT,
-                "%s: %.2f s, %d writes to Skills, operator CPU %.2f s (JIT compiling %.2f s; harness %.2f s);"
+                "%s: %.2f s, %d writes to Skills, %d reconciles, operator CPU %.2f s (JIT compiling %.2f s; harness %.2f s);"
                         + " Skills API calls: %s%n",
                 name,
                 elapsed.toNanos() / 1e9,
                 skillWrites,
+                reconciles,
                 cpu.toNanos() / 1e9,
                 jitCpu.toNanos() / 1e9,
                 harnessCpu.toNanos() / 1e9,

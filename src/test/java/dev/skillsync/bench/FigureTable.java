@@ -65,6 +65,8 @@ final class FigureTable {
                 seconds(BURST_P95));
         table.most("Kubernetes writes per Skill, first sync", warm.skillWritesPerSkill(), FIRST_SYNC_WRITES);
         table.most("Kubernetes writes per content change", burst.skillWritesPerSkill(), CHANGE_WRITES);
+        table.info("reconciles per Skill, first sync", warm.reconcilesPerSkill());
+        table.info("reconciles per content change", burst.reconcilesPerSkill());
         table.most(
                 "operator CPU per Skill, first sync (warm JVM), ms",
                 millis(warm.cpuPerSkill()),

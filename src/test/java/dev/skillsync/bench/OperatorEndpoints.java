@@ -14,6 +14,7 @@ final class OperatorEndpoints {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     private static final String HEAP_USED = "jvm_memory_used_bytes{";
+    private static final String RECONCILES = "skillsync_reconciles_total{";
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
@@ -45,6 +46,26 @@ final class OperatorEndpoints {
             return OptionalLong.empty();
         }
         return metrics.statusCode() == 200 ? heapUsedBytes(metrics.body()) : OptionalLong.empty();
+    }
+
+    /** The reconciles of Skills the operator has run so far, whatever they ended with; empty if unreadable. */
+    OptionalLong reconciles() throws InterruptedException {
+        HttpResponse<String> metrics;
+        try {
+            metrics = get("/q/metrics");
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+        return metrics.statusCode() == 200 ? OptionalLong.of(reconciles(metrics.body())) : OptionalLong.empty();
+    }
+
+    /** The sum of {@code skillsync_reconciles_total} over its results; 0 before the first reconcile registers it. */
+    static long reconciles(String prometheusText) {
+        return (long) prometheusText
+                .lines()
+                .filter(line -> line.startsWith(RECONCILES))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** From the Prometheus text format: {@code name{labels} value}, one sample a line. */

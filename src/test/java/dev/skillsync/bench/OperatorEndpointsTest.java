@@ -26,4 +26,18 @@ class OperatorEndpointsTest {
         assertThat(OperatorEndpoints.heapUsedBytes("skillsync_versions_created_total 3.0\n"))
                 .isEmpty();
     }
+
+    @Test
+    void reconcilesAreSummedOverTheirResults() {
+        String metrics = """
+                # TYPE skillsync_reconciles_total counter
+                skillsync_reconciles_total{result="Synced"} 1200.0
+                skillsync_reconciles_total{result="Progressing"} 3.0
+                skillsync_versions_created_total 3.0
+                """;
+
+        assertThat(OperatorEndpoints.reconciles(metrics)).isEqualTo(1203);
+        assertThat(OperatorEndpoints.reconciles("skillsync_versions_created_total 3.0\n"))
+                .isZero();
+    }
 }

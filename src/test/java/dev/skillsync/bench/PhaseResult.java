@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
  * Skills in the Kubernetes API, the operator's CPU time during it, and the operator's memory when it ended.
  *
  * @param skillsSynced Skills the phase brought to the awaited state; 0 when it syncs nothing (then no rate)
+ * @param reconciles the operator's reconciles of Skills during the phase
  * @param jitCpu the part of {@code cpu} the operator's JIT compiler threads used
  * @param harnessCpu the benchmark's own CPU time: the embedded Kubernetes API, the fake Skills API and the watch,
  *     which share the machine's cores with the operator
@@ -19,6 +20,7 @@ record PhaseResult(
         long apiReads,
         long apiWrites,
         long skillWrites,
+        long reconciles,
         Duration cpu,
         Duration jitCpu,
         Duration harnessCpu,
@@ -35,6 +37,10 @@ record PhaseResult(
 
     double skillWritesPerSkill() {
         return skillWrites / (double) Math.max(1, skillsSynced);
+    }
+
+    double reconcilesPerSkill() {
+        return reconciles / (double) Math.max(1, skillsSynced);
     }
 
     Duration cpuPerSkill() {
