@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -14,12 +13,11 @@ import io.fabric8.zjsonpatch.JsonPatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The CRUD mock with the two API server behaviours the operator relies on and the mock lacks.
+ * The CRUD mock (its lookups by name {@linkplain NameIndexedCrudDispatcher indexed}) with the API server behaviours the operator relies on and the mock lacks.
  * <ul>
  * <li>Server-side apply, which java-operator-sdk uses in production (the mock answers 415): an apply-patch is applied
  * as a JSON merge patch (RFC 7386). With one field manager writing the status that is what server-side apply does
@@ -32,7 +30,7 @@ import java.util.function.Predicate;
  * </ul>
  * It also holds calls that a test {@linkplain #holdWhenReceived arms a hold for}, before they change anything.
  */
-public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
+public class EmbeddedApiDispatcher extends NameIndexedCrudDispatcher {
 
     private static final String APPLY_PATCH = "application/apply-patch+yaml";
     private static final String JSON_PATCH = "application/json-patch+json";
@@ -40,10 +38,6 @@ public class EmbeddedApiDispatcher extends KubernetesCrudDispatcher {
     private final ObjectMapper yaml = new YAMLMapper();
     private final ObjectMapper json = new ObjectMapper();
     private final CallHolds<HttpCall> holds = new CallHolds<>();
-
-    public EmbeddedApiDispatcher() {
-        super(Collections.emptyList());
-    }
 
     /**
      * Holds the next request the predicate accepts as soon as it is received. Released, it is handled as usual;
