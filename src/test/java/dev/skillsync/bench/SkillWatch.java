@@ -20,12 +20,18 @@ final class SkillWatch implements AutoCloseable {
 
     private final Map<String, Skill> skills = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
     private final Map<String, Long> versionSeenAt = new ConcurrentHashMap<>();
     private volatile WatcherException failure;
     private final Watch watch;
 
     SkillWatch(KubernetesClient client, String namespace) {
         this.watch = client.resources(Skill.class).inNamespace(namespace).watch(new Recorder());
+    }
+
+    /** Events the watch has delivered so far: what changes when the Skills it reports may have changed. */
+    long events() {
+        return events.get();
     }
 
     /** Writes to the Skills since the watch began, not counting their creation. */
@@ -86,6 +92,7 @@ final class SkillWatch implements AutoCloseable {
                     // BOOKMARK and ERROR carry no Skill state.
                 }
             }
+            events.incrementAndGet();
         }
 
         @Override
