@@ -27,7 +27,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The benchmark's phases, run in this order against one operator: the sync of the backlog of N Skills that waited for
- * the operator's start, the first sync of a tenth of N more Skills once the JVM is warm, a burst of content changes
+ * the operator's start, the first sync of a quarter of N more Skills once the JVM is warm, a burst of content changes
  * of a tenth of the Skills, steady state, and a storm when asked for. Each measures its time, the Skills API calls the
  * fake answered, the writes to Skills the watch saw, the operator's CPU time, and its memory at its end.
  */
@@ -42,6 +42,7 @@ final class BenchPhases {
     private final BenchSettings settings;
     private final BenchSkills skills;
     private final KubernetesClient kubernetes;
+    private final BenchCluster cluster;
     private final FakeSkillsApi api;
     private final SkillWatch watch;
     private final OperatorProcess operator;
@@ -52,15 +53,16 @@ final class BenchPhases {
 
     BenchPhases(
             BenchSettings settings,
-            KubernetesClient kubernetes,
+            BenchCluster cluster,
             FakeSkillsApi api,
             SkillWatch watch,
             OperatorProcess operator,
             JitCpu jit,
             OperatorEndpoints endpoints) {
         this.settings = settings;
-        this.skills = new BenchSkills(settings.skills() + settings.burst());
-        this.kubernetes = kubernetes;
+        this.skills = new BenchSkills(settings.skills() + settings.warmSkills());
+        this.kubernetes = cluster.client();
+        this.cluster = cluster;
         this.api = api;
         this.watch = watch;
         this.operator = operator;
@@ -70,7 +72,7 @@ final class BenchPhases {
 
     /** The N Skills with their ConfigMaps, and the unrelated ConfigMaps and Secrets: made before the operator starts. */
     static void createBacklog(BenchSettings settings, KubernetesClient kubernetes) {
-        BenchSkills skills = new BenchSkills(settings.skills() + settings.burst());
+        BenchSkills skills = new BenchSkills(settings.skills() + settings.warmSkills());
         IntStream.rangeClosed(1, settings.skills()).forEach(i -> {
             kubernetes.resource(skills.configMap(i, 1)).create();
             kubernetes.resource(skills.skill(i)).create();
@@ -101,9 +103,9 @@ final class BenchPhases {
         return operatorStart;
     }
 
-    /** From creating a tenth of N more Skills (and their ConfigMaps), the JVM warm, until they are Ready=True. */
+    /** From creating a quarter of N more Skills (and their ConfigMaps), the JVM warm, until they are Ready=True. */
     PhaseResult warmFirstSync() throws InterruptedException {
-        int count = settings.burst();
+        int count = settings.warmSkills();
         return measure("first sync (warm), " + count + " Skills", count, OptionalLong.empty(), () -> {
             long start = System.nanoTime();
             IntStream.rangeClosed(settings.skills() + 1, settings.skills() + count)
@@ -254,14 +256,16 @@ final class BenchPhases {
         Duration cpuBefore = launchedAt.isPresent()
                 ? Duration.ZERO
                 : OperatorCpu.of(operator.pid()).orElse(Duration.ZERO);
-        Duration harnessCpuBefore = OperatorCpu.ofThisProcess();
+        Duration harnessCpuBefore = harnessCpu();
+        Map<Long, Long> harnessThreadsBefore = BusiestThread.snapshot();
         long reconcilesBefore =
                 launchedAt.isPresent() ? 0 : endpoints.reconciles().orElse(0);
         Duration jitBefore = launchedAt.isPresent() ? Duration.ZERO : jit.total();
         String note = phase.get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Duration cpu = OperatorCpu.of(operator.pid()).orElse(Duration.ZERO).minus(cpuBefore);
-        Duration harnessCpu = OperatorCpu.ofThisProcess().minus(harnessCpuBefore);
+        Duration harnessCpu = harnessCpu().minus(harnessCpuBefore);
+        BusiestThread busiest = BusiestThread.since(harnessThreadsBefore);
         Duration jitCpu = jit.total().minus(jitBefore);
         long reconciles = endpoints.reconciles().orElse(0) - reconcilesBefore;
         long skillWrites = watch.writes() - writesBefore;
@@ -293,6 +297,12 @@ final class BenchPhases {
         if (!note.isEmpty()) {
             System.out.println("  " + note);
         }
+        System.out.printf(
+                Locale.ROOT,
+                "  busiest harness thread: %s, %.2f s of CPU in the phase's %.2f s%n",
+                busiest.name(),
+                busiest.cpu().toNanos() / 1e9,
+                elapsed.toNanos() / 1e9);
         return result;
     }
 
@@ -301,6 +311,11 @@ final class BenchPhases {
                 onWatchEvents(() -> watch.count(condition) >= expected),
                 POLL_INTERVAL,
                 () -> watch.count(condition) + " of " + expected + " Skills " + state + " after " + timeout());
+    }
+
+    /** The benchmark's own CPU and the cluster's outside this JVM: what shares the machine with the operator. */
+    private Duration harnessCpu() {
+        return OperatorCpu.ofThisProcess().plus(cluster.outsideCpu());
     }
 
     /**

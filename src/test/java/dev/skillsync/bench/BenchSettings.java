@@ -11,13 +11,16 @@ import java.util.OptionalInt;
  * answer each call, default 50), {@code skillsync.bench.concurrency} (the operator's
  * {@code skillsync.api.max-concurrent-requests}, default 8), {@code skillsync.bench.unrelated} (ConfigMaps and as many
  * Secrets in the cluster that no Skill uses, default 0), {@code skillsync.bench.steady-seconds} (the steady-state
- * window, default 20), {@code skillsync.bench.timeout-seconds} (the most any one wait may take, default 300), and
+ * window, default 20), {@code skillsync.bench.timeout-seconds} (the most any one wait may take, default 300),
  * {@code skillsync.bench.storm} (429 or 503: add a storm phase, every Skills API call answered with that status and
- * {@code retry-after: 5} for {@code skillsync.bench.storm-seconds}, default 20; no storm unless set), and
- * {@code skillsync.bench.profile} (a file to write a flight recording of the operator to; none unless set).
+ * {@code retry-after: 5} for {@code skillsync.bench.storm-seconds}, default 20; no storm unless set),
+ * {@code skillsync.bench.profile} (a file to write a flight recording of the operator to; none unless set), and
+ * {@code skillsync.bench.cluster} ({@code embedded}, the CRUD mock in the benchmark's JVM, by default; or {@code real},
+ * a kube-apiserver with etcd built by {@code .ci/build-kube-apiserver} and {@code .ci/build-etcd}).
  *
  * @param stormStatus the status of the storm phase's answers; empty for no storm phase
  * @param profile where the operator writes a flight recording (JFR) of the run; empty for none
+ * @param cluster {@code embedded} or {@code real}
  */
 record BenchSettings(
         int skills,
@@ -28,7 +31,8 @@ record BenchSettings(
         Duration timeout,
         OptionalInt stormStatus,
         Duration stormLength,
-        Optional<Path> profile) {
+        Optional<Path> profile,
+        String cluster) {
 
     static final Duration STORM_RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -44,12 +48,30 @@ record BenchSettings(
                 Duration.ofSeconds(whole("skillsync.bench.storm-seconds", 20, 1)),
                 Optional.ofNullable(System.getProperty("skillsync.bench.profile"))
                         .filter(value -> !value.isBlank())
-                        .map(Path::of));
+                        .map(Path::of),
+                clusterProperty());
     }
 
-    /** The content changes of the burst phase, and the Skills of the warm first sync: a tenth of N, at least one. */
+    /** The content changes of the burst phase: a tenth of N, at least one. */
     int burst() {
         return Math.max(1, skills / 10);
+    }
+
+    /**
+     * The Skills of the warm first sync: a quarter of N, at least one. Enough that one garbage collection or a
+     * stray compilation does not move the CPU per Skill.
+     */
+    int warmSkills() {
+        return Math.max(1, skills / 4);
+    }
+
+    private static String clusterProperty() {
+        String value = System.getProperty("skillsync.bench.cluster", "embedded").trim();
+        if (!value.equals("embedded") && !value.equals("real")) {
+            throw new IllegalArgumentException(
+                    "-Dskillsync.bench.cluster must be embedded or real, got '" + value + "'");
+        }
+        return value;
     }
 
     private static OptionalInt stormStatusProperty() {

@@ -42,7 +42,8 @@ class BenchSettingsTest {
                         Duration.ofMinutes(5),
                         OptionalInt.empty(),
                         Duration.ofSeconds(20),
-                        Optional.empty()));
+                        Optional.empty(),
+                        "embedded"));
     }
 
     @Test
@@ -58,6 +59,7 @@ class BenchSettingsTest {
         assertThat(settings.concurrency()).isEqualTo(16);
         assertThat(settings.unrelated()).isEqualTo(10000);
         assertThat(settings.burst()).isEqualTo(100);
+        assertThat(settings.warmSkills()).isEqualTo(250);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.skillsync.bench;
 import dev.skillsync.fake.FakeSkillsApi;
 import dev.skillsync.local.MockServerLogging;
 import dev.skillsync.local.OperatorProcess;
-import dev.skillsync.testing.EmbeddedKubernetes;
 import dev.skillsync.testing.LoopbackPort;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,11 +66,11 @@ public final class SyncBenchmark {
         }
         // Closed in reverse: the operator stops before the servers it talks to.
         try (FakeSkillsApi api = FakeSkillsApi.start();
-                EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start();
+                BenchCluster kubernetes = BenchCluster.start(settings.cluster());
                 SkillWatch watch = new SkillWatch(kubernetes.client(), BenchSkills.NAMESPACE)) {
             api.setLatency(settings.latency());
             operatorSettings.put("SKILLSYNC_API_DIALECT", api.dialect().settingValue());
-            System.out.println("Kubernetes API (embedded): " + kubernetes.url());
+            System.out.println("Kubernetes API: " + kubernetes.describe());
             System.out.println("Skills API: " + api.baseUrl() + " (in-process fake, every answer after "
                     + settings.latency().toMillis() + " ms)");
             BenchPhases.createBacklog(settings, kubernetes.client());
@@ -80,6 +79,7 @@ public final class SyncBenchmark {
                     + settings.steadyWindow().toSeconds()
                     + " s, each wait bounded by " + settings.timeout().toSeconds() + " s");
             System.out.println("operator settings: " + operatorSettings);
+            operatorSettings.putAll(kubernetes.operatorEnvironment());
             long launchedAt = System.nanoTime();
             try (OperatorProcess operator = OperatorProcess.start(
                             kubernetes.url(),
@@ -91,7 +91,7 @@ public final class SyncBenchmark {
                     JitCpu jit = JitCpu.watch(operator.pid())) {
                 System.out.println("operator started (pid " + operator.pid() + ", HTTP port " + endpoints.port()
                         + "), log: " + OPERATOR_LOG + "\n");
-                var phases = new BenchPhases(settings, kubernetes.client(), api, watch, operator, jit, endpoints);
+                var phases = new BenchPhases(settings, kubernetes, api, watch, operator, jit, endpoints);
                 try {
                     PhaseResult backlog = phases.backlogSync(launchedAt);
                     results.add(backlog);

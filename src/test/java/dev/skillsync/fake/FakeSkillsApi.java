@@ -56,6 +56,7 @@ public final class FakeSkillsApi implements AutoCloseable {
     /** A new server on the port: a MockWebServer cannot start again once shut down. */
     private synchronized MockWebServer listen(int onPort) {
         MockWebServer started = new MockWebServer();
+        started.setServerSocketFactory(new NoDelayServerSockets());
         started.setDispatcher(dispatcher);
         try {
             started.start(InetAddress.getByName("127.0.0.1"), onPort);

@@ -141,6 +141,11 @@ public final class RealKubernetes implements AutoCloseable {
         return startup;
     }
 
+    /** The etcd and kube-apiserver processes, for a benchmark that counts their CPU. */
+    public List<ProcessHandle> processes() {
+        return List.of(etcd.toHandle(), apiServer.toHandle());
+    }
+
     /** The admin user's bearer token, for a client this class does not make, such as the operator's. */
     public String adminToken() {
         return adminToken;
