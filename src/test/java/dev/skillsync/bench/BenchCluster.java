@@ -14,14 +14,16 @@ import java.util.Map;
  */
 interface BenchCluster extends AutoCloseable {
 
-    /** {@code embedded} (default) or {@code real}, from {@code skillsync.bench.cluster}. */
-    static BenchCluster start(String kind) throws IOException {
+    /** Which one {@code skillsync.bench.cluster} names. */
+    enum Kind {
+        EMBEDDED,
+        REAL
+    }
+
+    static BenchCluster start(Kind kind) throws IOException {
         return switch (kind) {
-            case "embedded" -> new Embedded(EmbeddedKubernetes.start());
-            case "real" -> Real.start();
-            default ->
-                throw new IllegalArgumentException(
-                        "-Dskillsync.bench.cluster must be embedded or real, got '" + kind + "'");
+            case EMBEDDED -> new Embedded(EmbeddedKubernetes.start());
+            case REAL -> Real.start();
         };
     }
 
@@ -107,7 +109,7 @@ interface BenchCluster extends AutoCloseable {
         @Override
         public Duration outsideCpu() {
             return kubernetes.processes().stream()
-                    .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .map(process -> OperatorCpu.of(process.pid()).orElse(Duration.ZERO))
                     .reduce(Duration.ZERO, Duration::plus);
         }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -258,8 +259,9 @@ final class BenchPhases {
                 : OperatorCpu.of(operator.pid()).orElse(Duration.ZERO);
         Duration harnessCpuBefore = harnessCpu();
         Map<Long, Long> harnessThreadsBefore = BusiestThread.snapshot();
-        long reconcilesBefore =
-                launchedAt.isPresent() ? 0 : endpoints.reconciles().orElse(0);
+        long reconcilesBefore = launchedAt.isPresent()
+                ? 0
+                : endpoints.metrics().map(OperatorEndpoints::reconciles).orElse(0L);
         Duration jitBefore = launchedAt.isPresent() ? Duration.ZERO : jit.total();
         String note = phase.get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -267,7 +269,8 @@ final class BenchPhases {
         Duration harnessCpu = harnessCpu().minus(harnessCpuBefore);
         BusiestThread busiest = BusiestThread.since(harnessThreadsBefore);
         Duration jitCpu = jit.total().minus(jitBefore);
-        long reconciles = endpoints.reconciles().orElse(0) - reconcilesBefore;
+        Optional<String> metrics = endpoints.metrics();
+        long reconciles = metrics.map(OperatorEndpoints::reconciles).orElse(0L) - reconcilesBefore;
         long skillWrites = watch.writes() - writesBefore;
         List<RecordedCall> calls = api.calls();
         var result = new PhaseResult(
@@ -281,7 +284,9 @@ final class BenchPhases {
                 cpu,
                 jitCpu,
                 harnessCpu,
-                new MemorySample(ProcessMemory.of(operator.pid()), endpoints.heapUsedBytes()));
+                new MemorySample(
+                        ProcessMemory.of(operator.pid()),
+                        metrics.map(OperatorEndpoints::heapUsedBytes).orElse(OptionalLong.empty())));
         System.out.printf(
                 Locale.ROOT,
                 "%s: %.2f s, %d writes to Skills, %d reconciles, operator CPU %.2f s (JIT compiling %.2f s; harness %.2f s);"

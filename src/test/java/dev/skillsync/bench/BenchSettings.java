@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  *
  * @param stormStatus the status of the storm phase's answers; empty for no storm phase
  * @param profile where the operator writes a flight recording (JFR) of the run; empty for none
- * @param cluster {@code embedded} or {@code real}
+ * @param cluster the embedded CRUD mock or a real API server
  */
 record BenchSettings(
         int skills,
@@ -32,7 +32,7 @@ record BenchSettings(
         OptionalInt stormStatus,
         Duration stormLength,
         Optional<Path> profile,
-        String cluster) {
+        BenchCluster.Kind cluster) {
 
     static final Duration STORM_RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -65,13 +65,15 @@ record BenchSettings(
         return Math.max(1, skills / 4);
     }
 
-    private static String clusterProperty() {
+    private static BenchCluster.Kind clusterProperty() {
         String value = System.getProperty("skillsync.bench.cluster", "embedded").trim();
-        if (!value.equals("embedded") && !value.equals("real")) {
-            throw new IllegalArgumentException(
-                    "-Dskillsync.bench.cluster must be embedded or real, got '" + value + "'");
-        }
-        return value;
+        return switch (value) {
+            case "embedded" -> BenchCluster.Kind.EMBEDDED;
+            case "real" -> BenchCluster.Kind.REAL;
+            default ->
+                throw new IllegalArgumentException(
+                        "-Dskillsync.bench.cluster must be embedded or real, got '" + value + "'");
+        };
     }
 
     private static OptionalInt stormStatusProperty() {

@@ -43,7 +43,7 @@ class BenchSettingsTest {
                         OptionalInt.empty(),
                         Duration.ofSeconds(20),
                         Optional.empty(),
-                        "embedded"));
+                        BenchCluster.Kind.EMBEDDED));
     }
 
     @Test

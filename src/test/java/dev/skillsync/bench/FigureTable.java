@@ -71,7 +71,7 @@ final class FigureTable {
                 "operator CPU per Skill, first sync (warm JVM), ms",
                 millis(warm.cpuPerSkill()),
                 millis(CPU_PER_FIRST_SYNC));
-        table.info("  of which JIT compiling, ms", millis(warm.cpuPerSkill().minus(warm.cpuPerSkillWithoutJit())));
+        table.info("  of which JIT compiling, ms", millis(warm.jitCpuPerSkill()));
         table.info("operator CPU per Skill, backlog sync (cold JVM), ms", millis(backlog.cpuPerSkill()));
         table.info("operator CPU per content change, ms", millis(burst.cpuPerSkill()));
         table.most(

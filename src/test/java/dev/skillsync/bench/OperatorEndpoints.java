@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.DoubleSummaryStatistics;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
+import java.util.stream.DoubleStream;
 
 /** The operator's HTTP endpoints on a port chosen before it starts: the readiness probe and the Prometheus metrics. */
 final class OperatorEndpoints {
@@ -37,45 +40,39 @@ final class OperatorEndpoints {
         }
     }
 
-    /** The operator JVM's heap in use: {@code jvm_memory_used_bytes} summed over the heap pools; empty if unreadable. */
-    OptionalLong heapUsedBytes() throws InterruptedException {
+    /** The Prometheus text of {@code /q/metrics}; empty if unreadable. */
+    Optional<String> metrics() throws InterruptedException {
         HttpResponse<String> metrics;
         try {
             metrics = get("/q/metrics");
         } catch (IOException e) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
-        return metrics.statusCode() == 200 ? heapUsedBytes(metrics.body()) : OptionalLong.empty();
-    }
-
-    /** The reconciles of Skills the operator has run so far, whatever they ended with; empty if unreadable. */
-    OptionalLong reconciles() throws InterruptedException {
-        HttpResponse<String> metrics;
-        try {
-            metrics = get("/q/metrics");
-        } catch (IOException e) {
-            return OptionalLong.empty();
-        }
-        return metrics.statusCode() == 200 ? OptionalLong.of(reconciles(metrics.body())) : OptionalLong.empty();
+        return metrics.statusCode() == 200 ? Optional.of(metrics.body()) : Optional.empty();
     }
 
     /** The sum of {@code skillsync_reconciles_total} over its results; 0 before the first reconcile registers it. */
     static long reconciles(String prometheusText) {
-        return (long) prometheusText
-                .lines()
-                .filter(line -> line.startsWith(RECONCILES))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return (long) samples(prometheusText, RECONCILES).sum();
     }
 
-    /** From the Prometheus text format: {@code name{labels} value}, one sample a line. */
+    /** The operator JVM's heap in use: {@code jvm_memory_used_bytes} summed over the heap pools. */
     static OptionalLong heapUsedBytes(String prometheusText) {
-        DoubleSummaryStatistics heap = prometheusText
-                .lines()
-                .filter(line -> line.startsWith(HEAP_USED) && line.contains("area=\"heap\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        DoubleSummaryStatistics heap = samples(prometheusText, HEAP_USED, line -> line.contains("area=\"heap\""))
                 .summaryStatistics();
         return heap.getCount() == 0 ? OptionalLong.empty() : OptionalLong.of((long) heap.getSum());
+    }
+
+    /** From the Prometheus text format, {@code name{labels} value} one sample a line: the values of one metric. */
+    private static DoubleStream samples(String prometheusText, String metric, Predicate<String> labels) {
+        return prometheusText
+                .lines()
+                .filter(line -> line.startsWith(metric) && labels.test(line))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+    }
+
+    private static DoubleStream samples(String prometheusText, String metric) {
+        return samples(prometheusText, metric, line -> true);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

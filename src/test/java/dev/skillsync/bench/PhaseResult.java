@@ -47,9 +47,9 @@ record PhaseResult(
         return cpu.dividedBy(Math.max(1, skillsSynced));
     }
 
-    /** The operator's CPU per Skill without its JIT compiling: what it costs once the JVM has compiled it all. */
-    Duration cpuPerSkillWithoutJit() {
-        return cpu.minus(jitCpu).dividedBy(Math.max(1, skillsSynced));
+    /** The part of {@link #cpuPerSkill()} that was the JVM compiling, which shrinks as it warms up. */
+    Duration jitCpuPerSkill() {
+        return jitCpu.dividedBy(Math.max(1, skillsSynced));
     }
 
     OptionalDouble skillsPerSecond() {
